@@ -1,0 +1,18 @@
+# Every external dependency, found once and exposed as an imported target.
+find_package(Threads REQUIRED)
+
+# Xapian's config sets variables only: wrap it as a target.
+find_package(Xapian 1.4 REQUIRED CONFIG)
+if(NOT TARGET Xapian::xapian)
+    add_library(Xapian::xapian INTERFACE IMPORTED)
+    target_include_directories(Xapian::xapian INTERFACE ${XAPIAN_INCLUDE_DIR})
+    target_link_libraries(Xapian::xapian INTERFACE ${XAPIAN_LIBRARIES})
+endif()
+
+find_package(Snowball REQUIRED)
+find_package(CLD2 REQUIRED)
+find_package(Utf8proc REQUIRED)
+find_package(simdjson REQUIRED CONFIG)
+find_package(LibArchive REQUIRED)
+find_package(date REQUIRED CONFIG)
+find_package(CLI11 REQUIRED CONFIG)

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "../search_types.h"
+
+namespace morgue {
+
+enum class OutputFormat { text, json, jsonl, csv, tsv, ids };
+enum class Highlight { none, html, ansi };
+
+/// "text", "json", ... ; nullopt for anything else.
+std::optional<OutputFormat> output_format_from_name(std::string_view name);
+std::optional<Highlight> highlight_from_name(std::string_view name);
+
+struct OutputOptions {
+    Highlight highlight = Highlight::none;  ///< markup of matches in snippets
+    bool color = false;                     ///< text format: ANSI colour for headings
+};
+
+/// The version of the JSON and JSON Lines output (docs/search-output.schema.json).
+inline constexpr int kFormatVersion = 1;
+
+/// One output format. Commands never branch on the format: they hand results to a Formatter.
+class Formatter {
+  public:
+    virtual ~Formatter() = default;
+    /// Writes one search's results.
+    virtual void write(const SearchResults& results, std::ostream& out) = 0;
+};
+
+std::unique_ptr<Formatter> make_formatter(OutputFormat format, const OutputOptions& options);
+
+/// The snippet with the private markers rendered as the highlight asks (none: removed; html:
+/// <b>..</b> with the text HTML-escaped; ansi: bold + reverse).
+std::string render_snippet(std::string_view snippet, Highlight highlight);
+
+}  // namespace morgue

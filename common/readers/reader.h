@@ -1,0 +1,57 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../article.h"
+#include "../diagnostics.h"
+#include "byte_source.h"
+
+namespace morgue {
+
+/// The input formats morgue reads.
+enum class Format { automatic, jsonl, json, csv, tsv, text };
+
+/// "jsonl", "json", "csv", "tsv", "text"; nullopt for anything else.
+std::optional<Format> format_from_name(std::string_view name);
+std::string_view format_name(Format format);
+
+/// The dialect of CSV/TSV input (--no-header, --columns, --delimiter, --quote).
+struct CsvOptions {
+    bool header = true;
+    std::vector<std::string> columns;  ///< names for the columns when there is no header row
+    std::optional<char> delimiter;     ///< default: ',' for csv, '\t' for tsv
+    char quote = '"';
+};
+
+/// What a reader knows about the input it reads.
+struct InputInfo {
+    std::string display_path;  ///< for messages and Origin::path
+    std::string file_id;       ///< input folder name + path below it (one-article-per-file ids)
+};
+
+using RecordSink = std::function<void(Record&&)>;
+
+/// One input format. A reader turns bytes into Records; it reports bad records through
+/// diagnostics and goes on. It never throws for bad content, only for read failures
+/// (InputError from the source).
+class Reader {
+  public:
+    virtual ~Reader() = default;
+    virtual void read(ByteSource& in, const InputInfo& info, const RecordSink& sink,
+                      const DiagnosticSink& diagnostics) = 0;
+};
+
+/// The reader for a format (not automatic).
+std::unique_ptr<Reader> make_reader(Format format, const CsvOptions& csv);
+
+/// Detects a format from the file name first (.jsonl/.ndjson, .json, .csv, .tsv, .txt/.text,
+/// after stripping compression suffixes such as .gz), then from the first bytes (head).
+/// Returns nullopt when neither tells (binary or unknown content).
+std::optional<Format> detect_format(std::string_view name, std::string_view head);
+
+}  // namespace morgue

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace morgue::schema {
+
+// The one table of searchable fields, read by the index writer and by the query parser.
+//
+// Free text (no prefix) is the title and the body, positional, stemmed with the article's
+// language (stemmed terms carry Xapian's "Z" prefix) and accent-folded; the title is also
+// indexed with "S" and weighted up in the free text. Boolean fields hold one normalised term
+// per value (text::fold_value, hosts without "www."); a value too long for a Xapian term is
+// stored as its first bytes plus a digest (boolean_term). The date is a value slot holding
+// Xapian::sortable_serialise(seconds since the epoch, UTC); undated articles have none.
+//
+// Document data is a JSON object with the stored fields: id, title, source, date (ISO 8601
+// UTC or null), url, lang, authors, body, origin.
+//
+// Metadata: kSchemaVersionKey holds kSchemaVersion; kLanguagesKey the space-separated ISO
+// codes present; kFileStatePrefix + digest(path) holds "size mtime" of each indexed file.
+
+enum class FieldKind { text, boolean, date };
+
+/// One query field.
+struct FieldSpec {
+    std::string_view name;    ///< as typed in queries: "title", "source"
+    std::string_view prefix;  ///< Xapian term prefix
+    FieldKind kind;
+};
+
+inline constexpr std::string_view kIdPrefix = "Q";
+inline constexpr std::string_view kTitlePrefix = "S";
+inline constexpr std::string_view kAuthorPrefix = "A";
+inline constexpr std::string_view kSourcePrefix = "XSOURCE:";
+inline constexpr std::string_view kLangPrefix = "L";
+inline constexpr std::string_view kSitePrefix = "H";
+inline constexpr std::string_view kUrlPrefix = "U";
+inline constexpr std::string_view kYearPrefix = "Y";  ///< "Y2022": cheap year filters and counts
+
+inline constexpr std::array<FieldSpec, 8> kFields = {{
+    {"title", kTitlePrefix, FieldKind::text},
+    {"author", kAuthorPrefix, FieldKind::text},
+    {"source", kSourcePrefix, FieldKind::boolean},
+    {"lang", kLangPrefix, FieldKind::boolean},
+    {"site", kSitePrefix, FieldKind::boolean},
+    {"url", kUrlPrefix, FieldKind::boolean},
+    {"id", kIdPrefix, FieldKind::boolean},
+    {"date", "", FieldKind::date},
+}};
+
+/// Value slots.
+enum class Slot : unsigned {
+    date = 0,    ///< sortable_serialise(UTC seconds)
+    source = 1,  ///< normalised source, for facets and collapsing
+};
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr std::string_view kSchemaVersionKey = "morgue:schema_version";
+inline constexpr std::string_view kLanguagesKey = "morgue:languages";
+inline constexpr std::string_view kFileStatePrefix = "morgue:file:";
+
+/// Weight of title words in the free text, relative to body words.
+inline constexpr unsigned kTitleWeight = 3;
+
+/// Longest term Xapian accepts.
+inline constexpr std::size_t kMaxTermLength = 245;
+
+/// prefix + value, or prefix + the value's first bytes + "#" + digest when that would exceed
+/// kMaxTermLength. value is already normalised.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+/// The normalised form of a boolean field's value, identical at index and query time:
+/// text::fold_value, plus for "site" and "source" a host without "www.", for "url" and "id"
+/// the URL normalisation when the value is a URL, for "lang" the ISO 639-1 code.
+std::string normalise_value(std::string_view field, std::string_view value);
+
+/// The field spec of a name, or nullptr.
+const FieldSpec* find_field(std::string_view name);
+
+}  // namespace morgue::schema
