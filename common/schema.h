@@ -15,8 +15,8 @@ namespace morgue::schema {
 // stored as its first bytes plus a digest (boolean_term). The date is a value slot holding
 // Xapian::sortable_serialise(seconds since the epoch, UTC); undated articles have none.
 //
-// Document data is a JSON object with the stored fields: id, title, source, date (ISO 8601
-// UTC or null), url, lang, authors, body, origin.
+// Document data is a JSON object with the stored fields (stored_fields.h): id, title, source,
+// date (UTC seconds or null), url, lang, authors, body, origin.
 //
 // Metadata: kSchemaVersionKey holds kSchemaVersion; kLanguagesKey the space-separated ISO
 // codes present; kFileStatePrefix + digest(path) holds "size mtime" of each indexed file.
@@ -72,8 +72,9 @@ inline constexpr std::size_t kMaxTermLength = 245;
 std::string boolean_term(std::string_view prefix, std::string_view value);
 
 /// The normalised form of a boolean field's value, identical at index and query time:
-/// text::fold_value, plus for "site" and "source" a host without "www.", for "url" and "id"
-/// the URL normalisation when the value is a URL, for "lang" the ISO 639-1 code.
+/// accents folded and text::fold_value, plus for "site" and "source" a host without "www.",
+/// for "lang" the ISO 639-1 code; "url" and "id" values that are URLs follow normalise_url,
+/// other ids are only trimmed (ids may be case-sensitive).
 std::string normalise_value(std::string_view field, std::string_view value);
 
 /// The field spec of a name, or nullptr.

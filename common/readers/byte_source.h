@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstddef>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace morgue {
 
@@ -46,6 +48,7 @@ class LineReader {
 
   private:
     bool fill();
+    void skip_rest_of_line();
     ByteSource& source_;
     std::size_t max_line_;
     std::string buffer_;

@@ -54,4 +54,9 @@ std::unique_ptr<Reader> make_reader(Format format, const CsvOptions& csv);
 /// Returns nullopt when neither tells (binary or unknown content).
 std::optional<Format> detect_format(std::string_view name, std::string_view head);
 
+/// The delimiter of delimited text: '\t', ',' or ';' when the first few records (a record may
+/// span lines inside '"' quotes) all hold the same number of it, at least one; the one with
+/// the most fields wins. For "a;b;c" files named .csv, which --delimiter would otherwise need.
+std::optional<char> detect_delimiter(std::string_view head);
+
 }  // namespace morgue

@@ -4,6 +4,10 @@
 #include <string_view>
 #include <vector>
 
+// libstemmer's handle, declared at global scope so that SnowballStemmer's member names it rather
+// than declaring a new morgue::text::sb_stemmer.
+struct sb_stemmer;
+
 namespace morgue::text {
 
 /// ISO 639-1 code of the text's language from CLD2, or "" when the text is too short or the

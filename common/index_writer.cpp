@@ -1,0 +1,180 @@
+#include "index_writer.h"
+
+#include <sstream>
+
+#include "dates.h"
+#include "errors.h"
+#include "ids.h"
+#include "schema.h"
+#include "stored_fields.h"
+#include "text/unicode.h"
+
+namespace morgue {
+
+namespace {
+
+std::string year_of(std::int64_t seconds) {
+    return dates::format_iso(seconds).substr(0, 4);
+}
+
+/// Opens the database for writing, turning Xapian's exceptions into messages a user can act on.
+Xapian::WritableDatabase open_writable(const std::string& path) {
+    try {
+        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw DatabaseError("database '" + path +
+                            "' is locked by another writer (is another morgue-index running?); "
+                            "try again when it has finished");
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot open database '" + path + "' for writing: " +
+                            e.get_description());
+    }
+}
+
+void check_schema(Xapian::WritableDatabase& db, const std::string& path) {
+    std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (version.empty()) {
+        if (db.get_doccount() > 0) {
+            throw DatabaseError("'" + path + "' is a Xapian database that morgue did not write; "
+                                "choose another path with -d");
+        }
+        db.set_metadata(std::string(schema::kSchemaVersionKey),
+                        std::to_string(schema::kSchemaVersion));
+        return;
+    }
+    if (std::stoi(version) > schema::kSchemaVersion) {
+        throw DatabaseError("database '" + path + "' has schema version " + version +
+                            ", newer than this morgue's " + std::to_string(schema::kSchemaVersion) +
+                            "; use a newer morgue-index");
+    }
+}
+
+std::set<std::string> split_words(const std::string& s) {
+    std::set<std::string> words;
+    std::istringstream in(s);
+    for (std::string word; in >> word;) {
+        words.insert(word);
+    }
+    return words;
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder() {
+    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+}
+
+std::string DocumentBuilder::id_term(std::string_view id) {
+    return schema::boolean_term(schema::kIdPrefix, schema::normalise_value("id", id));
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article) {
+    Xapian::Document doc;
+    generator_.set_document(doc);
+    generator_.set_stemmer(stemmers_.get(article.lang));
+    index_free_text(article);
+    add_boolean_terms(doc, article);
+    if (article.date) {
+        doc.add_value(static_cast<Xapian::valueno>(schema::Slot::date),
+                      Xapian::sortable_serialise(static_cast<double>(*article.date)));
+    }
+    if (!article.source.empty()) {
+        doc.add_value(static_cast<Xapian::valueno>(schema::Slot::source), article.source);
+    }
+    doc.set_data(encode_stored_fields(article));
+    return doc;
+}
+
+void DocumentBuilder::index_free_text(const Article& article) {
+    std::string title = text::fold_accents(article.title);
+    generator_.index_text(title, schema::kTitleWeight);
+    generator_.increase_termpos();
+    generator_.index_text(text::fold_accents(article.body));
+    generator_.index_text(title, 1, std::string(schema::kTitlePrefix));
+    for (const std::string& author : article.authors) {
+        generator_.increase_termpos();
+        generator_.index_text(text::fold_accents(author), 1, std::string(schema::kAuthorPrefix));
+    }
+}
+
+void DocumentBuilder::add_boolean_terms(Xapian::Document& doc, const Article& article) {
+    auto add = [&doc](std::string_view prefix, std::string_view field, std::string_view value) {
+        if (!value.empty()) {
+            doc.add_boolean_term(schema::boolean_term(prefix, schema::normalise_value(field, value)));
+        }
+    };
+    doc.add_boolean_term(id_term(article.id));
+    add(schema::kSourcePrefix, "source", article.source);
+    add(schema::kLangPrefix, "lang", article.lang);
+    add(schema::kSitePrefix, "site", url_host(article.url));
+    add(schema::kUrlPrefix, "url", article.url);
+    if (article.date) {
+        doc.add_boolean_term(std::string(schema::kYearPrefix) + year_of(*article.date));
+    }
+}
+
+IndexWriter::IndexWriter(const std::string& path) : path_(path), db_(open_writable(path)) {
+    try {
+        check_schema(db_, path_);
+        languages_ = split_words(db_.get_metadata(std::string(schema::kLanguagesKey)));
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot read database '" + path_ + "': " + e.get_description());
+    }
+}
+
+WriteOutcome IndexWriter::write(const Xapian::Document& doc, const std::string& id_term,
+                                const std::string& lang) {
+    bool existed = db_.term_exists(id_term);
+    db_.replace_document(id_term, doc);
+    if (!lang.empty() && languages_.insert(lang).second) {
+        languages_changed_ = true;
+    }
+    return existed ? WriteOutcome::replaced : WriteOutcome::added;
+}
+
+bool IndexWriter::remove(std::string_view id) {
+    std::string term = DocumentBuilder::id_term(id);
+    if (!db_.term_exists(term)) {
+        return false;
+    }
+    db_.delete_document(term);
+    return true;
+}
+
+std::string file_state_key(const std::string& path) {
+    return std::string(schema::kFileStatePrefix) + hex_digest(path);
+}
+
+bool IndexWriter::file_unchanged(const std::string& path, std::uint64_t size,
+                                 std::int64_t mtime_ns) const {
+    std::string state = db_.get_metadata(file_state_key(path));
+    return state == std::to_string(size) + " " + std::to_string(mtime_ns);
+}
+
+void IndexWriter::remember_file(const std::string& path, std::uint64_t size,
+                                std::int64_t mtime_ns) {
+    db_.set_metadata(file_state_key(path), std::to_string(size) + " " + std::to_string(mtime_ns));
+}
+
+void IndexWriter::commit() {
+    try {
+        if (languages_changed_) {
+            std::string joined;
+            for (const std::string& lang : languages_) {
+                joined += (joined.empty() ? "" : " ") + lang;
+            }
+            db_.set_metadata(std::string(schema::kLanguagesKey), joined);
+            languages_changed_ = false;
+        }
+        db_.commit();
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot write database '" + path_ + "': " + e.get_description());
+    }
+}
+
+std::uint64_t IndexWriter::document_count() const {
+    return db_.get_doccount();
+}
+
+}  // namespace morgue

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+
+#include <xapian.h>
+
+#include "article.h"
+#include "stem_adapter.h"
+
+namespace morgue {
+
+/// Builds the Xapian document of an article: the only place that generates terms and values.
+/// One per thread (it owns a TermGenerator and stemmers).
+class DocumentBuilder {
+  public:
+    DocumentBuilder();
+    /// The document with its unique-id term, free-text and field terms, values and data.
+    Xapian::Document build(const Article& article);
+    /// The unique-id term of an article id ("Q" + normalised id).
+    static std::string id_term(std::string_view id);
+
+  private:
+    void index_free_text(const Article& article);
+    void add_boolean_terms(Xapian::Document& doc, const Article& article);
+    Xapian::TermGenerator generator_;
+    StemmerCache stemmers_;
+};
+
+/// What happened to one article handed to the writer.
+enum class WriteOutcome { added, replaced };
+
+/// The one writer of a database: opens (or creates) it, checks its schema version, replaces
+/// documents by unique id, remembers indexed files, and commits in batches.
+class IndexWriter {
+  public:
+    /// Opens or creates the database at path. Throws DatabaseError when it is locked by another
+    /// writer, corrupt, or of a newer schema.
+    explicit IndexWriter(const std::string& path);
+    /// Adds or replaces (by unique id) one document built by a DocumentBuilder.
+    WriteOutcome write(const Xapian::Document& doc, const std::string& id_term,
+                       const std::string& lang);
+    /// Removes the document with this id; false when there is none.
+    bool remove(std::string_view id);
+    /// True when the file was indexed before with this size and modification time.
+    bool file_unchanged(const std::string& path, std::uint64_t size, std::int64_t mtime_ns) const;
+    /// Records a file as indexed with this size and modification time.
+    void remember_file(const std::string& path, std::uint64_t size, std::int64_t mtime_ns);
+    /// Commits pending changes (and the languages seen) to disk.
+    void commit();
+    /// Number of documents in the database.
+    std::uint64_t document_count() const;
+
+  private:
+    std::string path_;
+    Xapian::WritableDatabase db_;
+    std::set<std::string> languages_;
+    bool languages_changed_ = false;
+};
+
+/// The metadata key under which a file's state is kept.
+std::string file_state_key(const std::string& path);
+
+}  // namespace morgue

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "readers/reader.h"
+
+namespace morgue {
+
+/// Everything `morgue-index` is asked to do.
+struct IndexOptions {
+    std::string database;
+    std::vector<std::string> inputs;       ///< files, directories, "-" for stdin
+    Format format = Format::automatic;     ///< --format; automatic detects per file
+    CsvOptions csv;
+    std::vector<std::string> field_maps;   ///< --map FIELD=KEY
+    std::string tz = "UTC";                ///< zone of zone-less dates
+    std::vector<std::string> delete_ids;   ///< --delete
+    bool force = false;                    ///< re-read files unchanged since the last run
+    bool dry_run = false;                  ///< print articles as JSON Lines, write nothing
+    bool strict = false;                   ///< skipped records make the exit code 1
+    bool quiet = false;
+    bool progress = false;                 ///< progress line on stderr (when it is a terminal)
+    std::size_t batch_size = 10000;        ///< documents per commit
+};
+
+/// Runs one indexing command: reads the inputs, writes (or with dry_run prints) the articles,
+/// reports on err, and returns the exit code of DESIGN.md's table. Usage and database problems
+/// are reported on err too; nothing is thrown.
+int run_index(const IndexOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace morgue

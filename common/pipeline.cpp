@@ -1,0 +1,131 @@
+#include "pipeline.h"
+
+#include <algorithm>
+
+#include "ids.h"
+#include "text/clean.h"
+#include "text/language.h"
+#include "text/unicode.h"
+
+namespace morgue {
+
+namespace {
+
+/// The first non-empty value of a field, as valid UTF-8 and trimmed.
+std::string first_value(const Record& record, const FieldMap& map, Field field) {
+    for (const std::string& value : map.values(record, field)) {
+        std::string text = text::to_utf8(value);
+        std::string_view trimmed = text::trim(text);
+        if (!trimmed.empty()) {
+            return std::string(trimmed);
+        }
+    }
+    return {};
+}
+
+/// "By Jane Doe" -> "Jane Doe"; empty values dropped; duplicates dropped.
+std::vector<std::string> authors_of(const Record& record, const FieldMap& map) {
+    std::vector<std::string> authors;
+    for (const std::string& value : map.values(record, Field::author)) {
+        std::string name(text::trim(text::to_utf8(value)));
+        if (name.size() > 3 && (name.compare(0, 3, "By ") == 0 || name.compare(0, 3, "by ") == 0)) {
+            name = std::string(text::trim(std::string_view(name).substr(3)));
+        }
+        if (!name.empty() && std::find(authors.begin(), authors.end(), name) == authors.end()) {
+            authors.push_back(std::move(name));
+        }
+    }
+    return authors;
+}
+
+/// The most precise zone-aware date among the record's date fields; a note when dates were
+/// given but none could be read.
+std::optional<std::int64_t> pick_date(const Record& record, const PipelineOptions& options,
+                                      std::vector<Diagnostic>& notes) {
+    std::optional<dates::ParsedDate> best;
+    std::string unreadable;
+    for (const std::string& value : options.fields.values(record, Field::date)) {
+        std::string_view trimmed = text::trim(value);
+        if (trimmed.empty()) {
+            continue;
+        }
+        std::optional<dates::ParsedDate> parsed = dates::parse_date(trimmed, options.tz);
+        if (!parsed) {
+            unreadable = text::to_utf8(trimmed);
+        } else if (!best || dates::better_date(*parsed, *best)) {
+            best = parsed;
+        }
+    }
+    if (!best && !unreadable.empty()) {
+        notes.push_back(Diagnostic{Severity::warning, record.origin,
+                                   "unreadable date \"" + text::shorten(unreadable, 80) +
+                                       "\"; article indexed without a date",
+                                   "unreadable date"});
+    }
+    return best ? std::optional<std::int64_t>(best->seconds) : std::nullopt;
+}
+
+std::string source_of(const std::string& given, const std::string& hint, const std::string& url) {
+    if (!given.empty()) {
+        return normalise_source(given);
+    }
+    if (!hint.empty()) {
+        return normalise_source(hint);
+    }
+    return url_host(url);
+}
+
+}  // namespace
+
+std::string article_id(std::string_view own_id, std::string_view url, std::string_view file_id,
+                       std::string_view title, std::string_view body) {
+    if (!own_id.empty()) {
+        return std::string(own_id);
+    }
+    std::string normalised = normalise_url(url);
+    if (!normalised.empty()) {
+        return normalised;
+    }
+    if (!file_id.empty()) {
+        return std::string(file_id);
+    }
+    std::string content(title);
+    content += '\n';
+    content += body;
+    return hex_digest(content);
+}
+
+std::optional<Article> build_article(const Record& record, const PipelineOptions& options,
+                                     std::vector<Diagnostic>& notes) {
+    const FieldMap& map = options.fields;
+    Article article;
+    article.origin = record.origin;
+    article.title = first_value(record, map, Field::title);
+    std::string body = first_value(record, map, Field::body);
+    if (article.title.empty() && !body.empty()) {
+        text::TitledText split = text::split_title(body);
+        article.title = std::move(split.title);
+        body = std::move(split.body);
+    }
+    text::CleanBody cleaned = text::clean_body(body);
+    article.body = std::move(cleaned.body);
+    if (article.title.empty() && article.body.empty()) {
+        notes.push_back(Diagnostic{Severity::warning, record.origin,
+                                   "no title or text; record skipped", "no title or text"});
+        return std::nullopt;
+    }
+    article.url = first_value(record, map, Field::url);
+    article.source = source_of(first_value(record, map, Field::source), cleaned.source_hint,
+                               article.url);
+    article.authors = authors_of(record, map);
+    article.date = pick_date(record, options, notes);
+    article.lang = text::normalise_language(first_value(record, map, Field::lang));
+    if (article.lang.empty()) {
+        article.lang = text::detect_language(article.title, article.body);
+    }
+    article.id = article_id(first_value(record, map, Field::id), article.url, record.file_id,
+                            article.title, article.body);
+    return article;
+}
+
+}  // namespace morgue

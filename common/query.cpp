@@ -1,0 +1,217 @@
+#include "query.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "errors.h"
+#include "schema.h"
+#include "stem_adapter.h"
+#include "text/language.h"
+#include "text/stopwords.h"
+#include "text/unicode.h"
+
+namespace morgue {
+
+namespace {
+
+constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
+                                 Xapian::QueryParser::FLAG_WILDCARD |
+                                 Xapian::QueryParser::FLAG_PURE_NOT |
+                                 Xapian::QueryParser::FLAG_CJK_NGRAM;
+/// The fallback when the query's syntax does not parse: words and fields only.
+constexpr unsigned kLenientFlags = Xapian::QueryParser::FLAG_CJK_NGRAM;
+
+/// A boolean field: the value is normalised exactly as at index time.
+class BooleanField : public Xapian::FieldProcessor {
+  public:
+    BooleanField(std::string_view field, std::string_view prefix) : field_(field), prefix_(prefix) {}
+    Xapian::Query operator()(const std::string& value) override {
+        return Xapian::Query(schema::boolean_term(prefix_, schema::normalise_value(field_, value)));
+    }
+
+  private:
+    std::string field_;
+    std::string prefix_;
+};
+
+/// date:... ranges; remembers the range so that output can show it.
+class DateField : public Xapian::FieldProcessor {
+  public:
+    DateField(const QueryContext& context, std::optional<dates::DateRange>& seen)
+        : context_(context), seen_(seen) {}
+    Xapian::Query operator()(const std::string& value) override {
+        dates::RangeResult result = dates::parse_date_range(value, context_.now, context_.tz);
+        if (!result.range) {
+            throw QueryError(result.error);
+        }
+        seen_ = result.range;
+        return date_filter(*result.range);
+    }
+
+  private:
+    const QueryContext& context_;
+    std::optional<dates::DateRange>& seen_;
+};
+
+/// Drops the function words of questions ("what did the ...").
+class LanguageStopper : public Xapian::Stopper {
+  public:
+    explicit LanguageStopper(std::string lang) : lang_(std::move(lang)) {}
+    bool operator()(const std::string& word) const override {
+        return text::is_stopword(lang_, word);
+    }
+
+  private:
+    std::string lang_;
+};
+
+bool is_name_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+/// Rejects "foo:bar" where foo is no field: the parser would silently read it as words.
+void check_fields(std::string_view text) {
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') {
+            quoted = !quoted;
+        }
+        if (quoted || text[i] != ':' || i == 0 || i + 1 >= text.size() ||
+            std::isspace(static_cast<unsigned char>(text[i + 1])) || text.substr(i + 1, 2) == "//") {
+            continue;
+        }
+        std::size_t start = i;
+        while (start > 0 && is_name_char(text[start - 1])) {
+            --start;
+        }
+        std::string_view name = text.substr(start, i - start);
+        bool word = !name.empty() && std::isalpha(static_cast<unsigned char>(name[0]));
+        if (word && schema::find_field(name) == nullptr) {
+            std::string known;
+            for (const schema::FieldSpec& spec : schema::kFields) {
+                known += (known.empty() ? "" : ", ") + std::string(spec.name);
+            }
+            throw QueryError("unknown field '" + std::string(name) + ":' at column " +
+                             std::to_string(start + 1) + " (fields: " + known +
+                             "; put the words in quotes to search for them as text)");
+        }
+    }
+}
+
+/// Control characters become spaces; accents are folded as at index time.
+std::string prepare_text(std::string_view text) {
+    std::string clean = text::to_utf8(text);
+    for (char& c : clean) {
+        if (static_cast<unsigned char>(c) < 0x20) {
+            c = ' ';
+        }
+    }
+    return text::fold_accents(clean);
+}
+
+void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const QueryContext& context,
+               std::optional<dates::DateRange>& seen_date) {
+    parser.set_database(db);
+    parser.set_default_op(context.match_all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_max_expansion(context.wildcard_limit, Xapian::Query::WILDCARD_LIMIT_ERROR);
+    for (const schema::FieldSpec& spec : schema::kFields) {
+        std::string name(spec.name);
+        if (spec.kind == schema::FieldKind::text) {
+            parser.add_prefix(name, std::string(spec.prefix));
+        } else if (spec.kind == schema::FieldKind::boolean) {
+            parser.add_boolean_prefix(name, (new BooleanField(spec.name, spec.prefix))->release());
+        } else {
+            parser.add_boolean_prefix(name, (new DateField(context, seen_date))->release());
+        }
+    }
+}
+
+Xapian::Query parse_with(Xapian::QueryParser& parser, const std::string& text, const std::string& lang,
+                         std::vector<std::string>& warnings) {
+    parser.set_stemmer(make_stemmer(lang));
+    parser.set_stopper((new LanguageStopper(lang))->release());
+    try {
+        return parser.parse_query(text, kParseFlags);
+    } catch (const Xapian::QueryParserError& e) {
+        std::string warning = "query syntax not understood (" + e.get_msg() +
+                              "); operators and quotes read as plain words";
+        if (std::find(warnings.begin(), warnings.end(), warning) == warnings.end()) {
+            warnings.push_back(warning);
+        }
+        return parser.parse_query(text, kLenientFlags);
+    }
+}
+
+}  // namespace
+
+Xapian::Query date_filter(const dates::DateRange& range) {
+    auto slot = static_cast<Xapian::valueno>(schema::Slot::date);
+    auto ser = [](std::int64_t s) { return Xapian::sortable_serialise(static_cast<double>(s)); };
+    if (range.from && range.to) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, ser(*range.from), ser(*range.to));
+    }
+    if (range.to) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, ser(*range.to));
+    }
+    // An open range still needs a date: undated articles never match a date filter.
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot,
+                         range.from ? ser(*range.from) : std::string(1, '\0'));
+}
+
+std::vector<std::string> languages_in_query(std::string_view text) {
+    std::vector<std::string> langs;
+    for (std::size_t pos = text.find("lang:"); pos != std::string_view::npos;
+         pos = text.find("lang:", pos + 5)) {
+        if (pos > 0 && is_name_char(text[pos - 1])) {
+            continue;
+        }
+        std::size_t end = pos + 5;
+        while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) &&
+               text[end] != ')') {
+            ++end;
+        }
+        std::string code = text::normalise_language(text.substr(pos + 5, end - pos - 5));
+        if (!code.empty()) {
+            langs.push_back(code);
+        }
+    }
+    return langs;
+}
+
+ParsedQuery parse_query(std::string_view raw, const Xapian::Database& db,
+                        const QueryContext& context) {
+    ParsedQuery parsed;
+    std::string text = prepare_text(raw);
+    std::string_view trimmed = text::trim(text);
+    if (trimmed.empty() || trimmed == "*") {
+        parsed.query = Xapian::Query::MatchAll;
+        return parsed;
+    }
+    check_fields(trimmed);
+    if (std::count(trimmed.begin(), trimmed.end(), '"') % 2 != 0) {
+        parsed.warnings.push_back("unbalanced quote: the phrase runs to the end of the query");
+    }
+    Xapian::QueryParser parser;
+    configure(parser, db, context, parsed.date);
+    std::vector<std::string> langs = context.languages;
+    if (langs.empty()) {
+        langs.emplace_back();
+    }
+    std::vector<Xapian::Query> readings;
+    std::set<std::string> seen;
+    for (const std::string& lang : langs) {
+        Xapian::Query reading = parse_with(parser, std::string(trimmed), lang, parsed.warnings);
+        // Languages that read the query alike (no stemmable word) need not run it twice.
+        if (seen.insert(reading.get_description()).second) {
+            readings.push_back(reading);
+        }
+    }
+    parsed.query = readings.size() == 1
+                       ? readings.front()
+                       : Xapian::Query(Xapian::Query::OP_MAX, readings.begin(), readings.end());
+    return parsed;
+}
+
+}  // namespace morgue

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "dates.h"
+
+namespace morgue {
+
+/// What a query is read against.
+struct QueryContext {
+    std::vector<std::string> languages;  ///< ISO 639-1 codes to stem with (all present in the db)
+    dates::TimeZone tz;                  ///< for dates in the query
+    std::int64_t now = 0;                ///< UTC seconds, for relative dates
+    bool match_all_words = false;        ///< AND instead of the default OR
+    Xapian::termcount wildcard_limit = 1000;
+};
+
+/// A query as morgue will run it.
+struct ParsedQuery {
+    Xapian::Query query;
+    std::optional<dates::DateRange> date;  ///< the date: filter, when the query has one
+    std::vector<std::string> warnings;      ///< lenient readings (unbalanced quotes, ...)
+};
+
+/// Reads a user's query: free text (OR of the words by default, stopwords of questions
+/// dropped, BM25-ranked), phrases, AND/OR/NOT/NEAR, trailing wildcards, the schema's fields and
+/// date ranges. The text is stemmed with each language of the context and the readings are
+/// combined with OP_MAX. An empty query or "*" matches everything. Throws QueryError for a
+/// query it will not guess at (unknown field, malformed date, wildcard past the limit).
+ParsedQuery parse_query(std::string_view text, const Xapian::Database& db,
+                        const QueryContext& context);
+
+/// A filter matching the documents dated within range (open ends allowed).
+Xapian::Query date_filter(const dates::DateRange& range);
+
+/// The ISO codes named by lang: filters in the query text (to stem only with those).
+std::vector<std::string> languages_in_query(std::string_view text);
+
+}  // namespace morgue

@@ -1,0 +1,80 @@
+#include "schema.h"
+
+#include "ids.h"
+#include "text/language.h"
+#include "text/unicode.h"
+
+namespace morgue::schema {
+
+namespace {
+
+/// Bytes kept of an over-long value before its digest: room for prefix, '#' and 32 hex digits.
+std::size_t kept_bytes(std::string_view prefix) {
+    return kMaxTermLength - prefix.size() - 1 - 32;
+}
+
+/// Cuts s to at most n bytes without splitting a UTF-8 sequence.
+std::string_view utf8_prefix(std::string_view s, std::size_t n) {
+    if (s.size() <= n) {
+        return s;
+    }
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) {
+        --n;
+    }
+    return s.substr(0, n);
+}
+
+/// URLs by the URL rule; other ids exactly as given (trimmed), since ids may be case-sensitive.
+std::string normalise_identifier(std::string_view field, std::string_view value) {
+    std::string url = normalise_url(text::trim(value));
+    if (!url.empty()) {
+        return url;
+    }
+    return field == "id" ? std::string(text::trim(value)) : text::fold_value(value);
+}
+
+}  // namespace
+
+std::string boolean_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    if (prefix.size() + value.size() <= kMaxTermLength) {
+        term += value;
+        return term;
+    }
+    term += utf8_prefix(value, kept_bytes(prefix));
+    term += '#';
+    term += hex_digest(value);
+    return term;
+}
+
+std::string normalise_value(std::string_view field, std::string_view raw) {
+    if (field == "url" || field == "id") {
+        return normalise_identifier(field, raw);
+    }
+    // Accents are folded as in free text, so source:Societe finds "Société".
+    std::string folded = text::fold_accents(raw);
+    std::string_view value = folded;
+    if (field == "source") {
+        return normalise_source(value);
+    }
+    if (field == "site") {
+        std::string host = url_host(value);
+        return host.empty() ? normalise_source(value) : host;
+    }
+    if (field == "lang") {
+        std::string code = text::normalise_language(value);
+        return code.empty() ? text::fold_value(value) : code;
+    }
+    return text::fold_value(value);
+}
+
+const FieldSpec* find_field(std::string_view name) {
+    for (const FieldSpec& spec : kFields) {
+        if (spec.name == name) {
+            return &spec;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace morgue::schema

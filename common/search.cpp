@@ -1,0 +1,192 @@
+#include "search.h"
+
+#include <chrono>
+#include <set>
+#include <sstream>
+
+#include "errors.h"
+#include "query.h"
+#include "schema.h"
+#include "stored_fields.h"
+#include "text/language.h"
+
+namespace morgue {
+
+namespace {
+
+/// Sorts undated articles last in both directions: they have no date value, and the key
+/// maker gives them a key above every date when sorting oldest first.
+Xapian::KeyMaker* date_key(bool newest_first) {
+    auto* keys = new Xapian::MultiValueKeyMaker();
+    keys->add_value(static_cast<Xapian::valueno>(schema::Slot::date), newest_first,
+                    newest_first ? std::string() : std::string(16, '\xff'));
+    return keys->release();
+}
+
+void check_shard(const std::string& path, const Xapian::Database& shard) {
+    std::string version = shard.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (version.empty()) {
+        throw DatabaseError("'" + path + "' is not a morgue database (no schema version)");
+    }
+    if (std::stoi(version) > schema::kSchemaVersion) {
+        throw DatabaseError("database '" + path + "' has schema version " + version +
+                            ", newer than this morgue's " + std::to_string(schema::kSchemaVersion) +
+                            "; use a newer morgue-search");
+    }
+}
+
+Xapian::Database open_shard(const std::string& path) {
+    try {
+        Xapian::Database shard(path);
+        check_shard(path, shard);
+        return shard;
+    } catch (const Xapian::DatabaseNotFoundError&) {
+        throw DatabaseError("no database at '" + path + "'; build one with: morgue-index -d " +
+                            path + " FILES...");
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot open database '" + path + "': " + e.get_description());
+    }
+}
+
+std::int64_t clock_now() {
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+dates::TimeZone zone_of(const std::string& name) {
+    std::optional<dates::TimeZone> tz = dates::TimeZone::find(name);
+    if (!tz) {
+        throw UsageError("--tz " + name + ": unknown time zone");
+    }
+    return *tz;
+}
+
+/// --since and --until as one range (nullopt when neither is given).
+std::optional<dates::DateRange> flag_range(const SearchRequest& request, const QueryContext& ctx) {
+    if (request.since.empty() && request.until.empty()) {
+        return std::nullopt;
+    }
+    dates::DateRange range;
+    for (bool end : {false, true}) {
+        const std::string& expr = end ? request.until : request.since;
+        if (expr.empty()) {
+            continue;
+        }
+        dates::RangeResult r = dates::parse_date_bound(expr, end, ctx.now, ctx.tz);
+        if (!r.range) {
+            throw QueryError(std::string(end ? "--until: " : "--since: ") + r.error);
+        }
+        (end ? range.to : range.from) = end ? r.range->to : r.range->from;
+    }
+    return range;
+}
+
+/// The effective date bounds shown in output: the narrower of the query's and the flags'.
+void merge_dates(SearchResults& results, const std::optional<dates::DateRange>& a,
+                 const std::optional<dates::DateRange>& b) {
+    for (const auto* r : {&a, &b}) {
+        if (!*r) {
+            continue;
+        }
+        if ((*r)->from && (!results.date_from || *(*r)->from > *results.date_from)) {
+            results.date_from = (*r)->from;
+        }
+        if ((*r)->to && (!results.date_to || *(*r)->to < *results.date_to)) {
+            results.date_to = (*r)->to;
+        }
+    }
+}
+
+Xapian::Query language_filter(const std::vector<std::string>& langs) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& lang : langs) {
+        terms.emplace_back(schema::boolean_term(schema::kLangPrefix,
+                                                schema::normalise_value("lang", lang)));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::vector<std::string>& databases) {
+    std::set<std::string> langs;
+    for (const std::string& path : databases) {
+        Xapian::Database shard = open_shard(path);
+        std::istringstream words(shard.get_metadata(std::string(schema::kLanguagesKey)));
+        for (std::string lang; words >> lang;) {
+            langs.insert(lang);
+        }
+        db_.add_database(shard);
+    }
+    languages_.assign(langs.begin(), langs.end());
+}
+
+Hit Searcher::make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
+                       std::size_t length) {
+    Article stored = decode_stored_fields(it.get_document().get_data());
+    Hit hit;
+    hit.rank = it.get_rank() + 1;
+    hit.score = it.get_weight();
+    hit.id = std::move(stored.id);
+    hit.title = std::move(stored.title);
+    hit.source = std::move(stored.source);
+    hit.date = stored.date;
+    hit.url = std::move(stored.url);
+    hit.lang = std::move(stored.lang);
+    hit.authors = std::move(stored.authors);
+    std::string hi_start(1, kMarkStart);
+    std::string hi_end(1, kMarkEnd);
+    hit.snippet = mset.snippet(stored.body, length, stemmers_.get(hit.lang),
+                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL, hi_start, hi_end, "…");
+    return hit;
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+    QueryContext context{request.langs.empty() ? languages_ : request.langs, zone_of(request.tz),
+                         request.now.value_or(clock_now()), request.match_all_words,
+                         request.wildcard_limit};
+    std::vector<std::string> query_langs = languages_in_query(request.query);
+    if (!query_langs.empty()) {
+        context.languages = query_langs;
+    }
+    ParsedQuery parsed = parse_query(request.query, db_, context);
+    std::optional<dates::DateRange> flags = flag_range(request, context);
+    Xapian::Query query = parsed.query;
+    if (flags) {
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_filter(*flags));
+    }
+    if (!request.langs.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, language_filter(request.langs));
+    }
+    SearchResults results;
+    results.query_text = request.query;
+    results.parsed = query.get_description();
+    results.offset = request.offset;
+    results.sort = request.sort;
+    results.warnings = std::move(parsed.warnings);
+    merge_dates(results, parsed.date, flags);
+    try {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        if (request.sort != SortOrder::relevance) {
+            enquire.set_sort_by_key(date_key(request.sort == SortOrder::newest), false);
+        }
+        Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+        results.total_estimate = mset.get_matches_estimated();
+        results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            results.hits.push_back(make_hit(it, mset, request.snippet_length));
+            if (request.sort != SortOrder::relevance) {
+                results.hits.back().score = 0;
+            }
+        }
+    } catch (const Xapian::WildcardError& e) {
+        throw QueryError("a wildcard matches more than " + std::to_string(request.wildcard_limit) +
+                         " words (" + e.get_msg() + "); make its prefix longer");
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("search failed: " + e.get_description());
+    }
+    return results;
+}
+
+}  // namespace morgue

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search_types.h"
+#include "stem_adapter.h"
+
+namespace morgue {
+
+/// One search, as a command line or a batch line asks for it.
+struct SearchRequest {
+    std::string query;
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    SortOrder sort = SortOrder::relevance;
+    std::string since;                ///< --since, a date expression; empty for none
+    std::string until;                ///< --until
+    std::string tz = "UTC";           ///< zone of zone-less dates and calendar periods
+    std::vector<std::string> langs;   ///< --lang: only these languages (filter and stemming)
+    bool match_all_words = false;     ///< --all: every word must match
+    Xapian::termcount wildcard_limit = 1000;
+    std::optional<std::int64_t> now;  ///< UTC seconds for relative dates (default: the clock)
+    std::size_t snippet_length = 240;
+};
+
+/// The read side of one or more databases (shards), opened once and searched many times:
+/// the only user of Enquire.
+class Searcher {
+  public:
+    /// Opens the databases. Throws DatabaseError when one is missing, not morgue's, or of a
+    /// newer schema.
+    explicit Searcher(const std::vector<std::string>& databases);
+    /// Runs one search. Throws QueryError for a query it will not guess at, DatabaseError when
+    /// the database fails while reading.
+    SearchResults search(const SearchRequest& request);
+
+  private:
+    Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, std::size_t length);
+
+    Xapian::Database db_;
+    std::vector<std::string> languages_;
+    StemmerCache stemmers_;
+};
+
+}  // namespace morgue

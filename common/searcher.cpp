@@ -1,0 +1,44 @@
+#include "searcher.h"
+
+#include "errors.h"
+
+namespace morgue {
+
+namespace {
+
+int run_checked(const SearchCommand& command, std::ostream& out, std::ostream& err) {
+    if (command.databases.empty()) {
+        throw UsageError("no database: give -d PATH or set MORGUE_DB");
+    }
+    Searcher searcher(command.databases);
+    SearchResults results = searcher.search(command.request);
+    if (!command.quiet) {
+        for (const std::string& warning : results.warnings) {
+            err << "morgue-search: warning: " << warning << '\n';
+        }
+    }
+    make_formatter(command.format, command.output)->write(results, out);
+    out.flush();
+    return static_cast<int>(results.hits.empty() && results.total_estimate == 0
+                                ? ExitCode::no_results_or_strict
+                                : ExitCode::ok);
+}
+
+}  // namespace
+
+int run_search(const SearchCommand& command, std::ostream& out, std::ostream& err) {
+    try {
+        return run_checked(command, out, err);
+    } catch (const UsageError& e) {
+        err << "morgue-search: error: " << e.what() << '\n';
+        return static_cast<int>(ExitCode::usage);
+    } catch (const DatabaseError& e) {
+        err << "morgue-search: error: " << e.what() << '\n';
+        return static_cast<int>(ExitCode::database);
+    } catch (const Xapian::Error& e) {
+        err << "morgue-search: error: " << e.get_description() << '\n';
+        return static_cast<int>(ExitCode::database);
+    }
+}
+
+}  // namespace morgue

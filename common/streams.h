@@ -1,0 +1,40 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "inputs.h"
+#include "readers/byte_source.h"
+#include "readers/reader.h"
+
+namespace morgue {
+
+/// A source that can show its first bytes before they are read, for format detection.
+class PeekSource : public ByteSource {
+  public:
+    explicit PeekSource(ByteSource& inner) : inner_(inner) {}
+    /// Up to n first bytes, without consuming them.
+    std::string_view peek(std::size_t n);
+    std::size_t read(char* buf, std::size_t n) override;
+
+  private:
+    ByteSource& inner_;
+    std::string head_;
+    std::size_t pos_ = 0;
+    bool peeked_ = false;
+};
+
+/// Calls visit for each stream inside an input file, read as it is, never unpacked to disk:
+/// the file itself; its content when compressed (.gz, .bz2, .xz, .zst, lz4), named without
+/// the compression suffix; or each regular member of an archive (.tar, .tar.gz, .zip ...),
+/// named "archive:member" with file_id "archive-id:member". Throws InputError when the file
+/// cannot be opened or its container is broken (the members already visited stay visited).
+void for_each_stream(const InputFile& file,
+                     const std::function<void(const InputInfo&, std::string_view name,
+                                              ByteSource&)>& visit);
+
+/// The name without compression suffixes: "a.jsonl.gz" -> "a.jsonl".
+std::string_view strip_compression_suffix(std::string_view name);
+
+}  // namespace morgue

@@ -1,0 +1,91 @@
+// morgue-index: reads article dumps and writes them into a morgue database.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "common/errors.h"
+#include "common/indexer.h"
+#include "common/interrupt.h"
+
+namespace {
+
+/// "," or "\t" or "tab" as a delimiter character.
+std::string parse_char(const std::string& text, char* out) {
+    if (text == "\\t" || text == "tab") {
+        *out = '\t';
+        return {};
+    }
+    if (text.size() != 1) {
+        return "expected one character (or \\t), got '" + text + "'";
+    }
+    *out = text[0];
+    return {};
+}
+
+void setup_options(CLI::App& app, morgue::IndexOptions& o, std::string& format) {
+    app.add_option("-d,--database", o.database, "Database to create or update")
+        ->envname("MORGUE_DB");
+    app.add_option("inputs", o.inputs, "Files, directories (recursive) or - for stdin");
+    app.add_option("--format", format, "Input format (default: detect per file)")
+        ->check(CLI::IsMember({"auto", "jsonl", "json", "csv", "tsv", "text"}));
+    app.add_flag("--no-header", [&o](std::int64_t) { o.csv.header = false; },
+                 "CSV/TSV files have no header row (name columns with --columns)");
+    app.add_option("--columns", o.csv.columns, "Column names for CSV/TSV without a header")
+        ->delimiter(',');
+    app.add_option_function<std::string>(
+           "--delimiter",
+           [&o](const std::string& v) {
+               char c;
+               std::string error = parse_char(v, &c);
+               if (!error.empty()) throw CLI::ValidationError("--delimiter", error);
+               o.csv.delimiter = c;
+           },
+           "CSV field delimiter (default: detected)");
+    app.add_option_function<std::string>(
+           "--quote",
+           [&o](const std::string& v) {
+               std::string error = parse_char(v, &o.csv.quote);
+               if (!error.empty()) throw CLI::ValidationError("--quote", error);
+           },
+           "CSV quote character (default: \")");
+    app.add_option("--map", o.field_maps, "FIELD=KEY: read FIELD from KEY (dotted for nested JSON)")
+        ->allow_extra_args(false);
+    app.add_option("--tz", o.tz, "Time zone of dates written without one (default: UTC)");
+    app.add_option("--delete", o.delete_ids, "Remove the document with this id (repeatable)")
+        ->allow_extra_args(false);
+    app.add_option("--batch-size", o.batch_size, "Documents per commit")->check(CLI::Range(1, 10000000));
+    app.add_flag("--force", o.force, "Re-read files unchanged since they were last indexed");
+    app.add_flag("--dry-run", o.dry_run, "Print the normalised articles as JSON Lines; write nothing");
+    app.add_flag("--strict", o.strict, "Exit with 1 when records were skipped");
+    app.add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");
+    app.set_version_flag("--version", std::string("morgue-index ") + MORGUE_VERSION);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app("Index news article dumps into a morgue database.", "morgue-index");
+    morgue::IndexOptions options;
+    std::string format = "auto";
+    setup_options(app, options, format);
+    try {
+        app.parse(argc, argv);
+        if (options.inputs.empty() && options.delete_ids.empty()) {
+            throw CLI::ValidationError("inputs", "nothing to index: give files or directories");
+        }
+        if (options.database.empty() && !options.dry_run) {
+            throw CLI::ValidationError("-d", "no database: give -d PATH or set MORGUE_DB");
+        }
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : static_cast<int>(morgue::ExitCode::usage);
+    }
+    if (format != "auto") {
+        options.format = *morgue::format_from_name(format);
+    }
+    options.progress = isatty(STDERR_FILENO) != 0;
+    morgue::install_interrupt_handler();
+    return morgue::run_index(options, std::cout, std::cerr);
+}

@@ -1,0 +1,77 @@
+// morgue-search: ranked search over a morgue database, for people and for scripts.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "common/errors.h"
+#include "common/searcher.h"
+
+namespace {
+
+struct Choices {
+    std::vector<std::string> words;
+    std::string format = "text";
+    std::string sort = "relevance";
+    std::string highlight;
+    std::string color = "auto";
+};
+
+void setup_options(CLI::App& app, morgue::SearchCommand& c, Choices& ch) {
+    morgue::SearchRequest& r = c.request;
+    app.add_option("-d,--database", c.databases, "Database to search (repeat for shards)")
+        ->envname("MORGUE_DB")
+        ->allow_extra_args(false);
+    app.add_option("query", ch.words, "Query words, phrases, field:value, date:FROM..TO");
+    app.add_option("--format", ch.format, "Output format")
+        ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "tsv", "ids"}));
+    app.add_option("--limit", r.limit, "Number of results (default 10)")->check(CLI::Range(0, 100000));
+    app.add_option("--offset", r.offset, "Results to skip");
+    app.add_option("--sort", ch.sort, "Order of results")
+        ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
+    app.add_option("--since", r.since, "Only articles from this date on (2022-02, 7d, ...)");
+    app.add_option("--until", r.until, "Only articles up to this date (whole periods)");
+    app.add_option("--tz", r.tz, "Time zone of dates in the query (default: UTC)");
+    app.add_option("--lang", r.langs, "Only articles in this language (ISO 639-1; repeatable)")
+        ->allow_extra_args(false);
+    app.add_flag("--all", r.match_all_words, "Every word must match (default: any, ranked)");
+    app.add_option("--wildcard-limit", r.wildcard_limit, "Most words a wildcard may expand to");
+    app.add_option("--highlight", ch.highlight, "Markup of matches in snippets")
+        ->check(CLI::IsMember({"none", "html", "ansi"}));
+    app.add_option("--color", ch.color, "Colour in text output")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_flag("-q,--quiet", c.quiet, "No warnings on stderr");
+    app.set_version_flag("--version", std::string("morgue-search ") + MORGUE_VERSION);
+}
+
+void apply_choices(morgue::SearchCommand& c, const Choices& ch) {
+    for (const std::string& word : ch.words) {
+        c.request.query += (c.request.query.empty() ? "" : " ") + word;
+    }
+    c.format = *morgue::output_format_from_name(ch.format);
+    c.request.sort = ch.sort == "newest"   ? morgue::SortOrder::newest
+                     : ch.sort == "oldest" ? morgue::SortOrder::oldest
+                                           : morgue::SortOrder::relevance;
+    c.output.color = ch.color == "always" || (ch.color == "auto" && isatty(STDOUT_FILENO) &&
+                                              c.format == morgue::OutputFormat::text);
+    bool ansi = c.output.color && c.format == morgue::OutputFormat::text;
+    c.output.highlight = ch.highlight.empty() ? (ansi ? morgue::Highlight::ansi : morgue::Highlight::none)
+                                              : *morgue::highlight_from_name(ch.highlight);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app("Search a morgue database of news articles.", "morgue-search");
+    morgue::SearchCommand command;
+    Choices choices;
+    setup_options(app, command, choices);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : static_cast<int>(morgue::ExitCode::usage);
+    }
+    apply_choices(command, choices);
+    return morgue::run_search(command, std::cout, std::cerr);
+}
