@@ -168,6 +168,23 @@ UrlParts split_url(std::string_view url) {
     return parts;
 }
 
+// A registered name (letters, digits, "-._~", escapes, non-ASCII for IDNs) or a bracketed IP
+// literal; anything else means the text was not a URL.
+bool is_valid_host(std::string_view host) {
+    if (host.starts_with('[')) {
+        return host.size() > 2 && host.ends_with(']') &&
+               host.substr(1, host.size() - 2).find_first_not_of("0123456789abcdefABCDEF:.") ==
+                   std::string_view::npos;
+    }
+    return !host.empty() && std::all_of(host.begin(), host.end(), [](char c) {
+        return is_unreserved(c) || c == '%' || static_cast<std::uint8_t>(c) >= 0x80;
+    });
+}
+
+bool is_valid_port(std::string_view port) {
+    return std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Host lower-cased, without "www." and a final '.'.
 std::string normalise_host(std::string_view host) {
     std::string out = lower(host);
@@ -307,10 +324,15 @@ std::string hex_words(const Sha256State& h, std::size_t words) {
 std::string normalise_url(std::string_view url) {
     const UrlParts parts = split_url(text::trim(url));
     const std::string scheme = lower(parts.scheme);
-    if (scheme != "http" && scheme != "https") {
+    if ((scheme != "http" && scheme != "https") || !is_valid_host(parts.host) ||
+        !is_valid_port(parts.port)) {
         return {};
     }
-    std::string out = "https://" + normalise_host(parts.host);
+    const std::string host = normalise_host(parts.host);
+    if (host.empty()) {
+        return {};
+    }
+    std::string out = "https://" + host;
     if (!parts.port.empty() && parts.port != "80" && parts.port != "443") {
         out += ':';
         out += parts.port;

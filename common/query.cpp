@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
+#include <map>
 
 #include "errors.h"
 #include "schema.h"
@@ -144,6 +144,43 @@ Xapian::Query parse_with(Xapian::QueryParser& parser, const std::string& text, c
     }
 }
 
+
+/// Each language's documents read the query with that language's stemmer and stopwords, so a
+/// word that is a stopword in one language still counts in another; languages that read the
+/// query alike share one reading. Documents without a language read it unstemmed.
+Xapian::Query read_per_language(Xapian::QueryParser& parser, const std::string& text,
+                                const Xapian::Database& db, const QueryContext& context,
+                                std::vector<std::string>& warnings) {
+    std::map<std::string, std::pair<Xapian::Query, std::vector<Xapian::Query>>> readings;
+    std::vector<Xapian::Query> all_languages;
+    Xapian::doccount labelled = 0;
+    for (const std::string& lang : context.languages) {
+        std::string term = schema::boolean_term(schema::kLangPrefix, lang);
+        labelled += db.get_termfreq(term);
+        all_languages.emplace_back(term);
+        Xapian::Query reading = parse_with(parser, text, lang, warnings);
+        auto& slot = readings[reading.get_description()];
+        slot.first = reading;
+        slot.second.emplace_back(term);
+    }
+    bool unlabelled = !context.languages_restricted && db.get_doccount() > labelled;
+    if (readings.size() == 1 && !unlabelled) {
+        return readings.begin()->second.first;
+    }
+    std::vector<Xapian::Query> parts;
+    for (auto& [description, reading] : readings) {
+        Xapian::Query filter(Xapian::Query::OP_OR, reading.second.begin(), reading.second.end());
+        parts.emplace_back(Xapian::Query::OP_FILTER, reading.first, filter);
+    }
+    if (unlabelled) {
+        Xapian::Query reading = parse_with(parser, text, "", warnings);
+        parts.emplace_back(Xapian::Query::OP_AND_NOT, reading,
+                           Xapian::Query(Xapian::Query::OP_OR, all_languages.begin(),
+                                         all_languages.end()));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
 }  // namespace
 
 Xapian::Query date_filter(const dates::DateRange& range) {
@@ -195,22 +232,7 @@ ParsedQuery parse_query(std::string_view raw, const Xapian::Database& db,
     }
     Xapian::QueryParser parser;
     configure(parser, db, context, parsed.date);
-    std::vector<std::string> langs = context.languages;
-    if (langs.empty()) {
-        langs.emplace_back();
-    }
-    std::vector<Xapian::Query> readings;
-    std::set<std::string> seen;
-    for (const std::string& lang : langs) {
-        Xapian::Query reading = parse_with(parser, std::string(trimmed), lang, parsed.warnings);
-        // Languages that read the query alike (no stemmable word) need not run it twice.
-        if (seen.insert(reading.get_description()).second) {
-            readings.push_back(reading);
-        }
-    }
-    parsed.query = readings.size() == 1
-                       ? readings.front()
-                       : Xapian::Query(Xapian::Query::OP_MAX, readings.begin(), readings.end());
+    parsed.query = read_per_language(parser, std::string(trimmed), db, context, parsed.warnings);
     return parsed;
 }
 

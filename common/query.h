@@ -15,6 +15,7 @@ namespace morgue {
 /// What a query is read against.
 struct QueryContext {
     std::vector<std::string> languages;  ///< ISO 639-1 codes to stem with (all present in the db)
+    bool languages_restricted = false;   ///< languages named by --lang or lang:, not all the db
     dates::TimeZone tz;                  ///< for dates in the query
     std::int64_t now = 0;                ///< UTC seconds, for relative dates
     bool match_all_words = false;        ///< AND instead of the default OR
@@ -30,8 +31,8 @@ struct ParsedQuery {
 
 /// Reads a user's query: free text (OR of the words by default, stopwords of questions
 /// dropped, BM25-ranked), phrases, AND/OR/NOT/NEAR, trailing wildcards, the schema's fields and
-/// date ranges. The text is stemmed with each language of the context and the readings are
-/// combined with OP_MAX. An empty query or "*" matches everything. Throws QueryError for a
+/// date ranges. Documents of each language of the context read the text with that language's
+/// stemmer and stopwords; documents without a language read it unstemmed. An empty query or "*" matches everything. Throws QueryError for a
 /// query it will not guess at (unknown field, malformed date, wildcard past the limit).
 ParsedQuery parse_query(std::string_view text, const Xapian::Database& db,
                         const QueryContext& context);

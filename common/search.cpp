@@ -106,6 +106,14 @@ Xapian::Query language_filter(const std::vector<std::string>& langs) {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+std::vector<std::string> normalised_languages(const std::vector<std::string>& langs) {
+    std::vector<std::string> codes;
+    for (const std::string& lang : langs) {
+        codes.push_back(schema::normalise_value("lang", lang));
+    }
+    return codes;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& databases) {
@@ -142,13 +150,16 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
-    QueryContext context{request.langs.empty() ? languages_ : request.langs, zone_of(request.tz),
-                         request.now.value_or(clock_now()), request.match_all_words,
-                         request.wildcard_limit};
+    QueryContext context;
     std::vector<std::string> query_langs = languages_in_query(request.query);
-    if (!query_langs.empty()) {
-        context.languages = query_langs;
-    }
+    context.languages = !query_langs.empty()    ? query_langs
+                        : !request.langs.empty() ? normalised_languages(request.langs)
+                                                 : languages_;
+    context.languages_restricted = !request.langs.empty() || !query_langs.empty();
+    context.tz = zone_of(request.tz);
+    context.now = request.now.value_or(clock_now());
+    context.match_all_words = request.match_all_words;
+    context.wildcard_limit = request.wildcard_limit;
     ParsedQuery parsed = parse_query(request.query, db_, context);
     std::optional<dates::DateRange> flags = flag_range(request, context);
     Xapian::Query query = parsed.query;

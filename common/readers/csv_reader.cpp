@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -54,17 +55,66 @@ bool parse_line(std::string_view line, char delimiter, char quote, CsvRow& row) 
     return !row.in_quotes;
 }
 
-// One CSV input being read: the column names and where records and diagnostics go.
+// One CSV input being read: the column names, the row being assembled, and where records
+// and diagnostics go.
 class CsvFile {
   public:
-    CsvFile(const CsvOptions& options, const InputInfo& info, const RecordSink& sink,
-            const DiagnosticSink& diagnostics)
-        : options_(options), info_(info), sink_(sink), diagnostics_(diagnostics),
+    CsvFile(const CsvOptions& options, char delimiter, std::size_t max_record,
+            const InputInfo& info, const RecordSink& sink, const DiagnosticSink& diagnostics)
+        : options_(options), delimiter_(delimiter), max_record_(max_record), info_(info),
+          sink_(sink), diagnostics_(diagnostics),
           names_(options.header ? std::vector<std::string>{} : options.columns),
           need_header_(options.header) {}
 
+    void add_line(std::string_view line, std::size_t number) {
+        if (number == 1) {
+            line = strip_bom(line);
+        }
+        if (row_.values.empty()) {
+            if (line.empty()) {
+                return;
+            }
+            row_.line = number;
+        }
+        any_line_ = true;
+        // Records carry UTF-8; a converted line keeps its delimiters and quotes (all ASCII).
+        if (!text::is_valid_utf8(line)) {
+            converted_ = text::to_utf8(line);
+            line = converted_;
+        }
+        if (parse_line(line, delimiter_, options_.quote, row_)) {
+            finish_row();
+        } else if (row_.bytes > max_record_) {
+            warn(row_.line,
+                 "quoted field longer than " + size_text(max_record_) +
+                     " (a quote left open?); record skipped, reading resumes at line " +
+                     std::to_string(number + 1),
+                 "malformed CSV");
+            row_ = CsvRow{};
+        }
+    }
+
+    // A line cut by the LineReader: it and any row it continued are dropped.
+    void overlong_line(std::size_t number) {
+        warn(number, "line longer than " + size_text(max_record_) + "; record skipped",
+             "line too long");
+        row_ = CsvRow{};
+    }
+
+    void end_of_input() {
+        if (!row_.values.empty()) {
+            warn(row_.line, "quoted field still open at the end of the file; record skipped",
+                 "malformed CSV");
+        }
+        if (!any_line_) {
+            warn(0, "empty file; skipped", "empty file");
+        }
+    }
+
+  private:
     // A complete row: the header, or a record under the column names.
-    void finish(CsvRow& row) {
+    void finish_row() {
+        CsvRow row = std::exchange(row_, CsvRow{});
         if (need_header_) {
             names_ = std::move(row.values);
             need_header_ = false;
@@ -83,11 +133,6 @@ class CsvFile {
         sink_(std::move(record));
     }
 
-    void warn(std::size_t line, std::string message, std::string reason) const {
-        diagnostics_(input_warning(info_, line, std::move(message), std::move(reason)));
-    }
-
-  private:
     void check_width(const CsvRow& row) const {
         const std::size_t have = row.values.size();
         const std::size_t want = names_.size();
@@ -101,12 +146,21 @@ class CsvFile {
         warn(row.line, std::move(message), "ragged row");
     }
 
+    void warn(std::size_t line, std::string message, std::string reason) const {
+        diagnostics_(input_warning(info_, line, std::move(message), std::move(reason)));
+    }
+
     const CsvOptions& options_;
+    char delimiter_;
+    std::size_t max_record_;
     const InputInfo& info_;
     const RecordSink& sink_;
     const DiagnosticSink& diagnostics_;
     std::vector<std::string> names_;
     bool need_header_;
+    CsvRow row_;
+    std::string converted_;
+    bool any_line_ = false;
 };
 
 }  // namespace
@@ -118,52 +172,18 @@ CsvReader::CsvReader(Format format, CsvOptions options, std::size_t max_record)
 
 void CsvReader::read(ByteSource& in, const InputInfo& info, const RecordSink& sink,
                      const DiagnosticSink& diagnostics) {
-    CsvFile file(options_, info, sink, diagnostics);
+    CsvFile file(options_, delimiter_, max_record_, info, sink, diagnostics);
+    // Lines no longer than a record may be: memory stays bounded by max_record_.
     LineReader lines(in, max_record_);
     std::string line;
-    std::string converted;
-    CsvRow row;
-    bool any_line = false;
     while (lines.next(line)) {
-        const std::size_t number = lines.line_number();
         if (lines.truncated()) {
-            file.warn(number, "line longer than " + size_text(max_record_) + "; record skipped",
-                      "line too long");
-            row = CsvRow{};
-            continue;
-        }
-        std::string_view view = number == 1 ? strip_bom(line) : std::string_view(line);
-        if (row.values.empty()) {
-            if (view.empty()) {
-                continue;
-            }
-            row.line = number;
-        }
-        any_line = true;
-        // Records carry UTF-8; a converted line keeps its delimiters and quotes (all ASCII).
-        if (!text::is_valid_utf8(view)) {
-            converted = text::to_utf8(view);
-            view = converted;
-        }
-        if (parse_line(view, delimiter_, options_.quote, row)) {
-            file.finish(row);
-            row = CsvRow{};
-        } else if (row.bytes > max_record_) {
-            file.warn(row.line,
-                      "quoted field longer than " + size_text(max_record_) +
-                          " (a quote left open?); record skipped, reading resumes at line " +
-                          std::to_string(number + 1),
-                      "malformed CSV");
-            row = CsvRow{};
+            file.overlong_line(lines.line_number());
+        } else {
+            file.add_line(line, lines.line_number());
         }
     }
-    if (!row.values.empty()) {
-        file.warn(row.line, "quoted field still open at the end of the file; record skipped",
-                  "malformed CSV");
-    }
-    if (!any_line) {
-        file.warn(0, "empty file; skipped", "empty file");
-    }
+    file.end_of_input();
 }
 
 }  // namespace morgue

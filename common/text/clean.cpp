@@ -141,7 +141,7 @@ bool starts_with_marker(std::string_view lower, std::string_view marker) {
         return true;
     }
     if (is_ascii_alnum(rest.front())) {
-        return false;  // "comments" must not match "commentsection", "more from" "more frombe".
+        return false;  // a longer word: "commentsection" is not "comments"
     }
     if (word_count(marker) == 1) {
         return !has_letter(rest);  // "Comments (12)", not "Comments by the minister ...".
@@ -298,7 +298,9 @@ bool is_closer(char32_t cp) {
 bool is_initials(std::string_view word) {
     for (std::size_t i = 0; i < word.size(); ++i) {
         const bool letter_slot = i % 2 == 0;
-        if (letter_slot != is_ascii_alnum(word[i]) || (!letter_slot && word[i] != '.')) {
+        const bool letter =
+            (word[i] >= 'a' && word[i] <= 'z') || (word[i] >= 'A' && word[i] <= 'Z');
+        if (letter_slot != letter || (!letter_slot && word[i] != '.')) {
             return false;
         }
     }

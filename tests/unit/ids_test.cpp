@@ -50,6 +50,9 @@ BOOST_AUTO_TEST_CASE(normalise_url_table) {
         {"https://", ""},
         {"https:///path", ""},
         {"not a url", ""},
+        {"https://two words.com/a", ""},
+        {"https://example.com:http/a", ""},
+        {"https://example.com:/a", "https://example.com/a"},
         {"", ""},
     };
     for (const Case& c : cases) {

@@ -356,6 +356,7 @@ BOOST_AUTO_TEST_CASE(split_title_table) {
         {"Prices rose 3.5 percent in Jan. Officials said.",
          "Prices rose 3.5 percent in Jan. Officials said.",
          "Prices rose 3.5 percent in Jan. Officials said."},
+        {"He scored 5. Then he left.", "He scored 5.", "He scored 5. Then he left."},
         {"", "", ""},
     };
     for (const auto& [input, title, body] : cases) {

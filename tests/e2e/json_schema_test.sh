@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Real --format json and jsonl output validates against the documented schemas, and output
+# that breaks them is rejected (so the check can fail).
+. "$(dirname "$0")/lib.sh"
+cd "$MORGUE_SOURCE_DIR"
+PY=/usr/bin/python3
+if ! "$PY" -c 'import jsonschema' 2>/dev/null; then
+    echo "FAIL: python3-jsonschema is missing (scripts/setup.sh test installs it)" >&2
+    exit 1
+fi
+"$MORGUE_INDEX" -q -d "$TMP/db" corpus 2>/dev/null
+
+validate() {  # validate NAME SCHEMA FILE
+    if "$PY" -m jsonschema -i "$3" "$MORGUE_SOURCE_DIR/docs/$2" >"$TMP/v.err" 2>&1; then
+        pass
+    else
+        fail "$1 does not validate against $2: $(head -c 400 "$TMP/v.err")"
+    fi
+}
+
+n=0
+for args in "harbour" "--sort newest *" "--sort oldest --limit 50 *" "--highlight html tram" \
+            "Rittenhouse" "--offset 100 *" '"harbour board' "date:2022-02 lang:en"; do
+    n=$((n + 1))
+    # shellcheck disable=SC2086
+    "$MORGUE_SEARCH" -d "$TMP/db" --format json $args >"$TMP/doc$n.json" 2>/dev/null
+    validate "json for '$args'" search-output.schema.json "$TMP/doc$n.json"
+done
+"$MORGUE_SEARCH" -d "$TMP/db" --format jsonl --limit 50 '*' >"$TMP/all.jsonl"
+expect_eq "jsonl lines" 16 "$(wc -l <"$TMP/all.jsonl" | tr -d ' ')"
+i=0
+while IFS= read -r line; do
+    i=$((i + 1))
+    printf '%s\n' "$line" >"$TMP/line$i.json"
+    validate "jsonl line $i" search-hit.schema.json "$TMP/line$i.json"
+done <"$TMP/all.jsonl"
+
+# The schema rejects what it must: a missing field, a wrong type, an unknown field.
+"$PY" - "$TMP/doc1.json" "$TMP" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+broken = [dict(doc), dict(doc), dict(doc)]
+del broken[0]["total"]
+broken[1]["offset"] = "0"
+broken[2]["extra"] = True
+for i, b in enumerate(broken):
+    json.dump(b, open(f"{sys.argv[2]}/broken{i}.json", "w"))
+PY
+for i in 0 1 2; do
+    if "$PY" -m jsonschema -i "$TMP/broken$i.json" "$MORGUE_SOURCE_DIR/docs/search-output.schema.json" >/dev/null 2>&1; then
+        fail "broken document $i validated"
+    else
+        pass
+    fi
+done
+finish

@@ -1,0 +1,212 @@
+#define BOOST_TEST_MODULE search
+#include <boost/test/unit_test.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/errors.h"
+#include "common/index_writer.h"
+#include "common/query.h"
+#include "common/search.h"
+
+namespace {
+
+constexpr std::int64_t kNow = 1645617600;  // 2022-02-23T12:00:00Z, a Wednesday
+
+morgue::Article article(std::string id, std::string title, std::string body,
+                        std::optional<std::int64_t> date, std::string source,
+                        std::string lang = "en") {
+    morgue::Article a;
+    a.id = std::move(id);
+    a.title = std::move(title);
+    a.body = std::move(body);
+    a.date = date;
+    a.source = std::move(source);
+    a.lang = std::move(lang);
+    return a;
+}
+
+/// A small database of known articles, built once per test.
+struct Fixture {
+    std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                 ("morgue-search-" + std::to_string(::getpid()));
+    Fixture() {
+        std::filesystem::remove_all(path);
+        morgue::IndexWriter writer(path.string());
+        morgue::DocumentBuilder builder;
+        for (const morgue::Article& a : {
+                 article("a", "Harbour dredging approved", "The harbour board approved dredging "
+                         "of the outer channel.", 1645488000, "Coastal Courier"),
+                 article("b", "Fishermen fear silt", "Fishermen said dredging the harbour "
+                         "would bury crab grounds.", 1645574400, "coastal-courier.example"),
+                 article("c", "Council votes on trams", "The council voted to extend the tram "
+                         "line to the harbour district.", std::nullopt, "Northern Ledger"),
+                 article("d", "Häfen am Schwarzen Meer", "Die Preise für Weizen steigen, "
+                         "Händler fürchten Ausfälle.", 1643673600, "handelsblatt", "de"),
+                 article("e", "Crab season opens", "Crab boats left port before dawn as the "
+                         "season opened.", 1640995200, "Coastal Courier"),
+             }) {
+            writer.write(builder.build(a), morgue::DocumentBuilder::id_term(a.id), a.lang);
+        }
+        writer.commit();
+    }
+    ~Fixture() { std::filesystem::remove_all(path); }
+
+    std::vector<std::string> ids(morgue::SearchRequest request) {
+        request.now = kNow;
+        request.limit = 100;
+        morgue::Searcher searcher({path.string()});
+        std::vector<std::string> out;
+        for (const morgue::Hit& hit : searcher.search(request).hits) {
+            out.push_back(hit.id);
+        }
+        return out;
+    }
+    std::vector<std::string> ids(const std::string& query,
+                                 morgue::SortOrder sort = morgue::SortOrder::relevance) {
+        morgue::SearchRequest request;
+        request.query = query;
+        request.sort = sort;
+        return ids(request);
+    }
+};
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(search, Fixture)
+
+BOOST_AUTO_TEST_CASE(empty_query_and_star_match_everything) {
+    BOOST_TEST(ids("").size() == 5u);
+    BOOST_TEST(ids("*").size() == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(words_are_ored_and_ranked) {
+    // "a" has harbour in title and body; "b" and "c" in the body only.
+    BOOST_TEST(ids("harbour") == (Ids{"a", "b", "c"}), boost::test_tools::per_element());
+    BOOST_TEST(ids("harbour crab").size() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(all_words_mode_requires_every_word) {
+    morgue::SearchRequest request;
+    request.query = "harbour crab";
+    request.match_all_words = true;
+    BOOST_TEST(ids(request) == (Ids{"b"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(question_words_are_not_needed) {
+    // Stopwords dropped: without that, every article containing "the" would match.
+    BOOST_TEST(ids("what did the fishermen say") == (Ids{"b"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(stemming_matches_word_forms) {
+    BOOST_TEST(ids("dredge") == (Ids{"a", "b"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(phrases_and_boolean_operators) {
+    BOOST_TEST(ids("\"outer channel\"") == (Ids{"a"}), boost::test_tools::per_element());
+    BOOST_TEST(ids("\"channel outer\"").empty());
+    BOOST_TEST(ids("harbour NOT dredging") == (Ids{"c"}), boost::test_tools::per_element());
+    BOOST_TEST(ids("crab AND season") == (Ids{"e"}), boost::test_tools::per_element());
+    BOOST_TEST(ids("harbour NEAR/3 district") == (Ids{"c"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(fields_are_normalised_like_the_index) {
+    BOOST_TEST(ids("source:\"coastal courier\"", morgue::SortOrder::oldest) == (Ids{"e", "a"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(ids("source:COASTAL-COURIER.EXAMPLE") == (Ids{"b"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(ids("lang:German") == (Ids{"d"}), boost::test_tools::per_element());
+    BOOST_TEST(ids("title:trams") == (Ids{"c"}), boost::test_tools::per_element());
+    BOOST_TEST(ids("id:b") == (Ids{"b"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(accents_are_folded) {
+    BOOST_TEST(ids("Hafen") == (Ids{"d"}), boost::test_tools::per_element());
+    BOOST_TEST(ids("Häfen") == (Ids{"d"}), boost::test_tools::per_element());
+    BOOST_TEST(ids("handler") == (Ids{"d"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(dates_filter_and_undated_never_match) {
+    BOOST_TEST(ids("date:2022-02", morgue::SortOrder::oldest) == (Ids{"d", "a", "b"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(ids("date:2022-02-22..2022-02-22") == (Ids{"a"}), boost::test_tools::per_element());
+    BOOST_TEST(ids("date:..2022-01-31") == (Ids{"e"}), boost::test_tools::per_element());
+    BOOST_TEST(ids("date:2021..", morgue::SortOrder::oldest).size() == 4u);
+    BOOST_TEST(ids("date:yesterday") == (Ids{"a"}), boost::test_tools::per_element());
+    BOOST_TEST(ids("date:today") == (Ids{"b"}), boost::test_tools::per_element());
+    morgue::SearchRequest request;
+    request.since = "2022-02-22";
+    request.until = "2022-02";
+    request.sort = morgue::SortOrder::newest;
+    BOOST_TEST(ids(request) == (Ids{"b", "a"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(sorting_puts_undated_last_both_ways) {
+    BOOST_TEST(ids("*", morgue::SortOrder::newest) == (Ids{"b", "a", "d", "e", "c"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(ids("*", morgue::SortOrder::oldest) == (Ids{"e", "d", "a", "b", "c"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(wildcards_expand_up_to_the_limit) {
+    BOOST_TEST(ids("fisher*") == (Ids{"b"}), boost::test_tools::per_element());
+    morgue::SearchRequest request;
+    request.query = "s*";
+    request.wildcard_limit = 2;
+    BOOST_CHECK_THROW(ids(request), morgue::QueryError);
+}
+
+BOOST_AUTO_TEST_CASE(queries_it_will_not_guess_at_are_errors) {
+    BOOST_CHECK_THROW(ids("colour:red"), morgue::QueryError);
+    BOOST_CHECK_THROW(ids("date:2022-13"), morgue::QueryError);
+    morgue::SearchRequest request;
+    request.since = "soon";
+    BOOST_CHECK_THROW(ids(request), morgue::QueryError);
+    // Colons elsewhere are no field: times and URLs.
+    BOOST_TEST(ids("12:30").empty());
+}
+
+BOOST_AUTO_TEST_CASE(odd_syntax_is_read_leniently_with_a_warning) {
+    morgue::Searcher searcher({path.string()});
+    morgue::SearchRequest request;
+    request.query = "\"harbour board";
+    morgue::SearchResults results = searcher.search(request);
+    BOOST_TEST(results.hits.size() == 1u);
+    BOOST_TEST(results.warnings.size() == 1u);
+    request.query = "harbour AND";
+    BOOST_TEST(searcher.search(request).hits.size() == 3u);
+    // Control characters are dropped, as from indexed text.
+    request.query = std::string("harb\x01our");
+    BOOST_TEST(searcher.search(request).hits.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(snippets_mark_matches) {
+    morgue::Searcher searcher({path.string()});
+    morgue::SearchRequest request;
+    request.query = "silt";
+    morgue::SearchResults results = searcher.search(request);
+    BOOST_TEST(results.hits.size() == 1u);
+    BOOST_TEST(results.hits[0].snippet ==
+               "Fishermen said dredging the harbour would bury crab grounds.");
+    request.query = "crab";
+    request.sort = morgue::SortOrder::oldest;
+    results = searcher.search(request);
+    BOOST_TEST(results.hits[0].snippet == "\x01" "Crab\x02 boats left port before dawn as the "
+                                          "season opened.");
+}
+
+BOOST_AUTO_TEST_CASE(languages_of_the_database_stem_the_query) {
+    // German stemming reads "weizens" as "weiz", matching "Weizen"; English does not.
+    BOOST_TEST(ids("weizens") == (Ids{"d"}), boost::test_tools::per_element());
+    morgue::SearchRequest request;
+    request.query = "weizens";
+    request.langs = {"en"};
+    BOOST_TEST(ids(request).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
