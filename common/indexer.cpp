@@ -119,10 +119,10 @@ class IndexRun {
 
     void read_stream(const InputInfo& info, std::string_view name, ByteSource& source) {
         PeekSource peeked(source);
-        std::string_view head = peeked.peek(kDetectBytes);
+        // Peek only to detect: a given format must not wait for 64 KiB of a slow pipe.
         std::optional<Format> format = options_.format;
         if (format == Format::automatic) {
-            format = detect_format(name, head);
+            format = detect_format(name, peeked.peek(kDetectBytes));
         }
         if (!format) {
             summary_.report(Diagnostic{Severity::warning, Origin{info.display_path, 0},
@@ -133,7 +133,7 @@ class IndexRun {
         }
         CsvOptions csv = options_.csv;
         if (*format == Format::csv && !csv.delimiter) {
-            csv.delimiter = detect_delimiter(head);
+            csv.delimiter = detect_delimiter(peeked.peek(kDetectBytes));
         }
         std::unique_ptr<Reader> reader = make_reader(*format, csv);
         reader->read(peeked, info, [this](Record&& record) { take(std::move(record)); },

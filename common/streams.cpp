@@ -10,7 +10,12 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <exception>
 #include <memory>
+#include <utility>
+#include <vector>
+
+#include "interrupt.h"
 
 namespace morgue {
 
@@ -31,8 +36,13 @@ bool ends_with_icase(std::string_view s, std::string_view suffix) {
 /// Reads a plain file through its descriptor.
 class FdSource : public ByteSource {
   public:
-    FdSource(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
-    ~FdSource() override { ::close(fd_); }
+    /// Reads fd; closes it at the end when owned (not standard input).
+    FdSource(int fd, bool owned) : fd_(fd), owned_(owned) {}
+    ~FdSource() override {
+        if (owned_) {
+            ::close(fd_);
+        }
+    }
     FdSource(const FdSource&) = delete;
     FdSource& operator=(const FdSource&) = delete;
 
@@ -45,12 +55,16 @@ class FdSource : public ByteSource {
             if (errno != EINTR) {
                 throw InputError(std::string("read error: ") + std::strerror(errno));
             }
+            // A signal interrupted a read that may otherwise wait for ever (a quiet pipe).
+            if (interrupted()) {
+                throw Interrupted();
+            }
         }
     }
 
   private:
     int fd_;
-    std::string path_;
+    bool owned_;
 };
 
 struct ArchiveFree {
@@ -58,16 +72,19 @@ struct ArchiveFree {
 };
 using ArchivePtr = std::unique_ptr<archive, ArchiveFree>;
 
-/// The data of the current libarchive entry.
+/// The data of the current libarchive entry, block by block, so that the blocks decoded
+/// before damaged data are delivered before the error is.
 class ArchiveSource : public ByteSource {
   public:
     explicit ArchiveSource(archive* a) : archive_(a) {}
     std::size_t read(char* buf, std::size_t n) override {
-        la_ssize_t r = archive_read_data(archive_, buf, n);
-        if (r < 0) {
-            throw InputError(archive_message(archive_));
+        if (pos_ == size_ && !next_block()) {
+            return 0;
         }
-        return static_cast<std::size_t>(r);
+        std::size_t k = std::min(n, size_ - pos_);
+        std::memcpy(buf, block_ + pos_, k);
+        pos_ += k;
+        return k;
     }
 
     static std::string archive_message(archive* a) {
@@ -76,7 +93,27 @@ class ArchiveSource : public ByteSource {
     }
 
   private:
+    bool next_block() {
+        const void* block = nullptr;
+        std::size_t size = 0;
+        la_int64_t offset = 0;
+        int r = archive_read_data_block(archive_, &block, &size, &offset);
+        if (r == ARCHIVE_EOF) {
+            return false;
+        }
+        if (r < ARCHIVE_WARN) {
+            throw InputError(archive_message(archive_));
+        }
+        block_ = static_cast<const char*>(block);
+        size_ = size;
+        pos_ = 0;
+        return size > 0 || next_block();
+    }
+
     archive* archive_;
+    const char* block_ = nullptr;
+    std::size_t size_ = 0;
+    std::size_t pos_ = 0;
 };
 
 /// True when the first bytes are a compressed stream or an archive that libarchive must open.
@@ -101,29 +138,49 @@ bool hidden_member(std::string_view member) {
     return name.empty() || name[0] == '.';
 }
 
-ArchivePtr open_archive(const InputFile& file) {
+ArchivePtr new_archive() {
     ArchivePtr a(archive_read_new());
     archive_read_support_filter_all(a.get());
     archive_read_support_format_tar(a.get());
     archive_read_support_format_zip(a.get());
     archive_read_support_format_raw(a.get());
-    int r = file.path == "-" ? archive_read_open_fd(a.get(), 0, 1 << 16)
-                             : archive_read_open_filename(a.get(), file.path.c_str(), 1 << 16);
-    if (r != ARCHIVE_OK) {
-        throw InputError(ArchiveSource::archive_message(a.get()));
-    }
     return a;
 }
 
-/// Visits the streams of a compressed file or an archive through libarchive.
-void visit_packed(const InputFile& file, const std::string& display,
-                  const std::function<void(const InputInfo&, std::string_view, ByteSource&)>& visit) {
-    ArchivePtr a = open_archive(file);
+/// Feeds libarchive from a ByteSource (standard input, already peeked at). Exceptions must not
+/// cross libarchive's C frames: they become an archive error, and an interrupt is re-raised
+/// by the caller.
+struct StreamFeed {
+    ByteSource* source;
+    std::vector<char> buffer = std::vector<char>(1 << 16);
+
+    static la_ssize_t read(archive* a, void* data, const void** out) {
+        auto* feed = static_cast<StreamFeed*>(data);
+        try {
+            *out = feed->buffer.data();
+            return static_cast<la_ssize_t>(feed->source->read(feed->buffer.data(),
+                                                              feed->buffer.size()));
+        } catch (const std::exception& e) {
+            archive_set_error(a, EIO, "%s", e.what());
+            return -1;
+        }
+    }
+};
+
+void check_open(archive* a, int r) {
+    if (r != ARCHIVE_OK) {
+        throw InputError(ArchiveSource::archive_message(a));
+    }
+}
+
+/// Visits the streams of a compressed file or an archive that libarchive has opened.
+void visit_members(archive* a, const InputFile& file, const std::string& display,
+                   const StreamVisitor& visit) {
     archive_entry* entry = nullptr;
     int r;
-    while ((r = archive_read_next_header(a.get(), &entry)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
-        ArchiveSource source(a.get());
-        if (archive_format(a.get()) == ARCHIVE_FORMAT_RAW) {
+    while ((r = archive_read_next_header(a, &entry)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
+        ArchiveSource source(a);
+        if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
             std::string name(strip_compression_suffix(base_name(display)));
             visit(InputInfo{display, file.file_id}, name, source);
             continue;
@@ -136,8 +193,30 @@ void visit_packed(const InputFile& file, const std::string& display,
         visit(InputInfo{display + ":" + member, file.file_id + ":" + member}, member, source);
     }
     if (r != ARCHIVE_EOF) {
-        throw InputError(ArchiveSource::archive_message(a.get()));
+        if (interrupted()) {
+            throw Interrupted();
+        }
+        throw InputError(ArchiveSource::archive_message(a));
     }
+}
+
+/// A plain stream goes straight to visit; a packed one through libarchive, which reads the
+/// file by name when there is one (so zip can seek to its directory) or the stream itself.
+void visit_source(const InputFile& file, const std::string& display, ByteSource& raw,
+                  const char* path, const StreamVisitor& visit) {
+    PeekSource peeked(raw);
+    if (!is_packed(peeked.peek(512))) {
+        visit(InputInfo{display, file.file_id}, base_name(display), peeked);
+        return;
+    }
+    ArchivePtr a = new_archive();
+    StreamFeed feed{&peeked};
+    if (path != nullptr) {
+        check_open(a.get(), archive_read_open_filename(a.get(), path, 1 << 16));
+    } else {
+        check_open(a.get(), archive_read_open(a.get(), &feed, nullptr, &StreamFeed::read, nullptr));
+    }
+    visit_members(a.get(), file, display, visit);
 }
 
 }  // namespace
@@ -151,25 +230,18 @@ std::string_view strip_compression_suffix(std::string_view name) {
     return name;
 }
 
-void for_each_stream(const InputFile& file,
-                     const std::function<void(const InputInfo&, std::string_view name,
-                                              ByteSource&)>& visit) {
-    std::string display = file.path == "-" ? std::string("stdin") : file.path;
+void for_each_stream(const InputFile& file, const StreamVisitor& visit) {
     if (file.path == "-") {
-        visit_packed(file, display, visit);
+        FdSource in(STDIN_FILENO, false);
+        visit_source(file, "stdin", in, nullptr, visit);
         return;
     }
     int fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         throw InputError(std::string("cannot open: ") + std::strerror(errno));
     }
-    FdSource plain(fd, file.path);
-    PeekSource peeked(plain);
-    if (is_packed(peeked.peek(512))) {
-        visit_packed(file, display, visit);
-        return;
-    }
-    visit(InputInfo{display, file.file_id}, base_name(file.path), peeked);
+    FdSource plain(fd, true);
+    visit_source(file, file.path, plain, file.path.c_str(), visit);
 }
 
 std::string_view PeekSource::peek(std::size_t n) {
@@ -177,12 +249,17 @@ std::string_view PeekSource::peek(std::size_t n) {
         peeked_ = true;
         head_.resize(n);
         std::size_t got = 0;
-        while (got < n) {
-            std::size_t r = inner_.read(head_.data() + got, n - got);
-            if (r == 0) {
-                break;
+        try {
+            while (got < n) {
+                std::size_t r = inner_.read(head_.data() + got, n - got);
+                if (r == 0) {
+                    break;
+                }
+                got += r;
             }
-            got += r;
+        } catch (const InputError&) {
+            // The bytes before the damage are still served; read() raises the error after them.
+            error_ = std::current_exception();
         }
         head_.resize(got);
     }
@@ -195,6 +272,9 @@ std::size_t PeekSource::read(char* buf, std::size_t n) {
         std::memcpy(buf, head_.data() + pos_, k);
         pos_ += k;
         return k;
+    }
+    if (error_) {
+        std::rethrow_exception(std::exchange(error_, nullptr));
     }
     return inner_.read(buf, n);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <exception>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -23,16 +24,20 @@ class PeekSource : public ByteSource {
     std::string head_;
     std::size_t pos_ = 0;
     bool peeked_ = false;
+    std::exception_ptr error_;  ///< a read error met while peeking, raised after the head
 };
+
+/// Receives each stream of an input: what it is, its name (for format detection), its bytes.
+using StreamVisitor =
+    std::function<void(const InputInfo& info, std::string_view name, ByteSource& source)>;
 
 /// Calls visit for each stream inside an input file, read as it is, never unpacked to disk:
 /// the file itself; its content when compressed (.gz, .bz2, .xz, .zst, lz4), named without
 /// the compression suffix; or each regular member of an archive (.tar, .tar.gz, .zip ...),
 /// named "archive:member" with file_id "archive-id:member". Throws InputError when the file
-/// cannot be opened or its container is broken (the members already visited stay visited).
-void for_each_stream(const InputFile& file,
-                     const std::function<void(const InputInfo&, std::string_view name,
-                                              ByteSource&)>& visit);
+/// cannot be opened or its container is broken (the members already visited stay visited),
+/// Interrupted when a signal arrives while it waits for input.
+void for_each_stream(const InputFile& file, const StreamVisitor& visit);
 
 /// The name without compression suffixes: "a.jsonl.gz" -> "a.jsonl".
 std::string_view strip_compression_suffix(std::string_view name);

@@ -61,8 +61,12 @@ class CsvFile {
   public:
     CsvFile(const CsvOptions& options, char delimiter, std::size_t max_record,
             const InputInfo& info, const RecordSink& sink, const DiagnosticSink& diagnostics)
-        : options_(options), delimiter_(delimiter), max_record_(max_record), info_(info),
-          sink_(sink), diagnostics_(diagnostics),
+        : options_(options),
+          delimiter_(delimiter),
+          max_record_(max_record),
+          info_(info),
+          sink_(sink),
+          diagnostics_(diagnostics),
           names_(options.header ? std::vector<std::string>{} : options.columns),
           need_header_(options.header) {}
 
@@ -71,7 +75,8 @@ class CsvFile {
             line = strip_bom(line);
         }
         if (row_.values.empty()) {
-            if (line.empty()) {
+            // A line of spaces (or only tabs, in TSV) holds no record, only a ragged-row warning.
+            if (is_blank(line)) {
                 return;
             }
             row_.line = number;

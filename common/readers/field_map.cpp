@@ -27,12 +27,12 @@ std::map<Field, std::vector<std::string>> default_keys() {
         {Field::id, {"id", "_id", "uuid", "guid", "doc_id", "docid", "article_id"}},
         {Field::title, {"title", "headline", "head", "subject"}},
         {Field::body,
-         {"body", "text", "content", "maintext", "article", "article_text", "full_text",
-          "fulltext", "description"}},
+         {"body", "text", "content", "maintext", "article", "article_text", "full_text", "fulltext",
+          "description"}},
         {Field::date,
-         {"date", "published", "date_publish", "published_at", "publishedat", "pubdate",
-          "pub_date", "datepublished", "timestamp", "time", "created_at", "date_published",
-          "publish_date", "date_modify"}},
+         {"date", "published", "date_publish", "published_at", "publishedat", "pubdate", "pub_date",
+          "datepublished", "timestamp", "time", "created_at", "date_published", "publish_date",
+          "date_modify"}},
         {Field::source,
          {"source", "publication", "publisher", "domain", "source_domain", "site", "site_name",
           "outlet", "source.name"}},
@@ -43,9 +43,7 @@ std::map<Field, std::vector<std::string>> default_keys() {
     };
 }
 
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::string lower_ascii(std::string_view s) {
     std::string out(s);

@@ -69,8 +69,7 @@ bool is_json_number(std::string_view s) {
     return i == s.size();
 }
 
-error_code flatten_value(od::value value, std::string& key, JsonFields& fields,
-                         std::size_t depth);
+error_code flatten_value(od::value value, std::string& key, JsonFields& fields, std::size_t depth);
 
 // Members of a nested object extend the key with ".name"; the root's members start it.
 error_code flatten_members(od::object object, std::string& key, JsonFields& fields,
@@ -92,8 +91,7 @@ error_code flatten_members(od::object object, std::string& key, JsonFields& fiel
     return simdjson::SUCCESS;
 }
 
-error_code flatten_array(od::array array, std::string& key, JsonFields& fields,
-                         std::size_t depth) {
+error_code flatten_array(od::array array, std::string& key, JsonFields& fields, std::size_t depth) {
     for (auto element : array) {
         od::value value;
         SIMDJSON_TRY(std::move(element).get(value));
@@ -134,13 +132,11 @@ error_code flatten_scalar(od::value value, od::json_type type, const std::string
     }
 }
 
-error_code flatten_value(od::value value, std::string& key, JsonFields& fields,
-                         std::size_t depth) {
+error_code flatten_value(od::value value, std::string& key, JsonFields& fields, std::size_t depth) {
     od::json_type type{};
     SIMDJSON_TRY(value.type().get(type));
     // depth is the parser's depth of this value; check it before the parser descends.
-    if ((type == od::json_type::object || type == od::json_type::array) &&
-        depth > kMaxJsonDepth) {
+    if ((type == od::json_type::object || type == od::json_type::array) && depth > kMaxJsonDepth) {
         return simdjson::DEPTH_ERROR;
     }
     if (type == od::json_type::object) {

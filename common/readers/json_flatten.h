@@ -6,6 +6,7 @@
 
 #include <simdjson.h>
 
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>

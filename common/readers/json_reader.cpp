@@ -1,4 +1,5 @@
 #include <string>
+#include <utility>
 
 #include "json_flatten.h"
 #include "readers_impl.h"
@@ -23,8 +24,8 @@ struct JsonFile {
 };
 
 // An object element becomes a record numbered by its 1-based index; another value is reported.
-simdjson::error_code read_element(simdjson::simdjson_result<od::value> element,
-                                  std::size_t index, const JsonFile& file) {
+simdjson::error_code read_element(simdjson::simdjson_result<od::value> element, std::size_t index,
+                                  const JsonFile& file) {
     od::value value;
     od::json_type type{};
     SIMDJSON_TRY(std::move(element).get(value));

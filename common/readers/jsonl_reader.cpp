@@ -1,4 +1,5 @@
 #include <string>
+#include <utility>
 
 #include "json_flatten.h"
 #include "readers_impl.h"
@@ -9,8 +10,7 @@ namespace {
 
 // Parses one line; a record when it is an object, else a diagnostic naming the line.
 void read_line(simdjson::ondemand::parser& parser, std::string& line, const InputInfo& info,
-               std::size_t line_number, const RecordSink& sink,
-               const DiagnosticSink& diagnostics) {
+               std::size_t line_number, const RecordSink& sink, const DiagnosticSink& diagnostics) {
     Record record;
     record.origin = Origin{info.display_path, line_number};
     simdjson::ondemand::document doc;
@@ -23,10 +23,9 @@ void read_line(simdjson::ondemand::parser& parser, std::string& line, const Inpu
         diagnostics(input_warning(info, line_number, "not a JSON object; record skipped",
                                   "not a JSON object"));
     } else if (error) {
-        diagnostics(input_warning(info, line_number,
-                                  "invalid JSON (" + describe_json_error(error) +
-                                      "); record skipped",
-                                  "invalid JSON"));
+        diagnostics(input_warning(
+            info, line_number, "invalid JSON (" + describe_json_error(error) + "); record skipped",
+            "invalid JSON"));
     } else {
         sink(std::move(record));
     }
@@ -45,10 +44,9 @@ void JsonlReader::read(ByteSource& in, const InputInfo& info, const RecordSink& 
     while (lines.next(line)) {
         const std::size_t number = lines.line_number();
         if (lines.truncated()) {
-            diagnostics(input_warning(info, number,
-                                      "line longer than " + size_text(max_line_) +
-                                          "; record skipped",
-                                      "line too long"));
+            diagnostics(input_warning(
+                info, number, "line longer than " + size_text(max_line_) + "; record skipped",
+                "line too long"));
             continue;
         }
         if (is_blank(number == 1 ? strip_bom(line) : std::string_view(line))) {

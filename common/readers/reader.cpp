@@ -101,7 +101,8 @@ bool is_complete_object(std::string_view line) {
         } else if (c == '{' || c == '[') {
             ++depth;
         } else if ((c == '}' || c == ']') && --depth == 0) {
-            return line[0] == '{' && line.find_first_not_of(kSpace, i + 1) == std::string_view::npos;
+            return line[0] == '{' &&
+                   line.find_first_not_of(kSpace, i + 1) == std::string_view::npos;
         }
     }
     return false;
@@ -196,7 +197,8 @@ bool is_header_cell(std::string_view cell) {
         cell = cell.substr(1, cell.size() - 2);
     }
     const bool has_letter = std::any_of(cell.begin(), cell.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+               static_cast<unsigned char>(c) >= 0x80;
     });
     return !cell.empty() && cell.size() <= kMaxHeaderCell && has_letter &&
            static_cast<std::size_t>(std::count(cell.begin(), cell.end(), ' ')) <= kMaxHeaderSpaces;
@@ -336,8 +338,6 @@ std::string_view strip_bom(std::string_view s) {
     return s.substr(0, kBom.size()) == kBom ? s.substr(kBom.size()) : s;
 }
 
-bool is_blank(std::string_view s) {
-    return s.find_first_not_of(kSpace) == std::string_view::npos;
-}
+bool is_blank(std::string_view s) { return s.find_first_not_of(kSpace) == std::string_view::npos; }
 
 }  // namespace morgue

@@ -18,12 +18,14 @@ enum class Format { automatic, jsonl, json, csv, tsv, text };
 
 /// "jsonl", "json", "csv", "tsv", "text"; nullopt for anything else.
 std::optional<Format> format_from_name(std::string_view name);
+/// The name format_from_name() takes ("auto" for Format::automatic).
 std::string_view format_name(Format format);
 
 /// The dialect of CSV/TSV input (--no-header, --columns, --delimiter, --quote).
 struct CsvOptions {
     bool header = true;
-    std::vector<std::string> columns;  ///< names for the columns when there is no header row
+    /// Names for the columns when there is no header row; without them columns are "1", "2"...
+    std::vector<std::string> columns;
     std::optional<char> delimiter;     ///< default: ',' for csv, '\t' for tsv
     char quote = '"';
 };
@@ -39,6 +41,7 @@ using RecordSink = std::function<void(Record&&)>;
 /// One input format. A reader turns bytes into Records; it reports bad records through
 /// diagnostics and goes on. It never throws for bad content, only for read failures
 /// (InputError from the source).
+/// Record values are UTF-8: input that is not is read as Windows-1252 (text::to_utf8).
 class Reader {
   public:
     virtual ~Reader() = default;

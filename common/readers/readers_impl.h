@@ -37,7 +37,8 @@ class JsonReader : public Reader {
     std::size_t max_file_;
 };
 
-/// CSV and TSV (RFC 4180 quoting), streamed line by line.
+/// CSV and TSV (RFC 4180 quoting), streamed line by line. A record's origin line is where it
+/// starts; a line break inside a quoted field reads as "\n"; blank lines are skipped.
 class CsvReader : public Reader {
   public:
     /// A quoted field (and so a record) may not grow past this: an unbalanced quote would

@@ -1,4 +1,5 @@
 #include <string>
+#include <utility>
 
 #include "../text/unicode.h"
 #include "readers_impl.h"
@@ -36,8 +37,8 @@ void TextReader::read(ByteSource& in, const InputInfo& info, const RecordSink& s
     if (truncated) {
         drop_partial_character(content);
         diagnostics(input_warning(info, 0,
-                                  "file larger than " + size_text(max_file_) +
-                                      "; only its first " + size_text(max_file_) + " read",
+                                  "file larger than " + size_text(max_file_) + "; only its first " +
+                                      size_text(max_file_) + " read",
                                   "file truncated"));
     }
     const std::string_view body = strip_bom(content);
@@ -47,8 +48,8 @@ void TextReader::read(ByteSource& in, const InputInfo& info, const RecordSink& s
     }
     Record record;
     // Records carry UTF-8; old plain-text archives are often Windows-1252.
-    record.fields.emplace_back("body", text::is_valid_utf8(body) ? std::string(body)
-                                                                : text::to_utf8(body));
+    record.fields.emplace_back("body",
+                               text::is_valid_utf8(body) ? std::string(body) : text::to_utf8(body));
     record.origin = Origin{info.display_path, 0};
     record.file_id = info.file_id;
     sink(std::move(record));

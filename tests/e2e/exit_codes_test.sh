@@ -63,7 +63,7 @@ wait "$holder"
 (for i in $(seq 1 60); do
     printf '{"id":"r%d","title":"Record %d","text":"Slow feed %d"}\n' "$i" "$i" "$i"
     sleep 0.05
-done) | "$MORGUE_INDEX" -d "$TMP/interrupted" - >"$TMP/out" 2>"$TMP/err" &
+done) | "$MORGUE_INDEX" -d "$TMP/interrupted" --format jsonl - >"$TMP/out" 2>"$TMP/err" &
 writer=$!
 sleep 1
 kill -INT "$writer"

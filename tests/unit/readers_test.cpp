@@ -140,9 +140,10 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(jsonl)
 
 BOOST_AUTO_TEST_CASE(records_and_diagnostics) {
-    const std::string tape = "invalid JSON (TAPE_ERROR: the JSON document has an improper "
-                             "structure: missing or superfluous commas, braces, missing keys, "
-                             "etc.); record skipped [invalid JSON]\n";
+    const std::string tape =
+        "invalid JSON (TAPE_ERROR: the JSON document has an improper "
+        "structure: missing or superfluous commas, braces, missing keys, "
+        "etc.); record skipped [invalid JSON]\n";
     const std::vector<Case> cases{
         {R"({"id":"a1","n":1657513103,"f":1.50,"e":-2E+3,"ok":true,"no":false,"x":null})",
          "R in:1 | id=a1 | n=1657513103 | f=1.50 | e=-2E+3 | ok=true | no=false\n"},
@@ -154,7 +155,8 @@ BOOST_AUTO_TEST_CASE(records_and_diagnostics) {
          "R in:1 | a\"b=x\\ny | t=caf\xC3\xA9 | =empty key\n"},
         {"\n  \r\n{\"a\":1}\r\n\n{\"b\":2}", "R in:3 | a=1\nR in:5 | b=2\n"},
         {"\xEF\xBB\xBF{\"a\":1}\n", "R in:1 | a=1\n"},
-        {"{\"t\":\"caf\xE9 \x93quoted\x94\"}", "R in:1 | t=caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D\n"},
+        {"{\"t\":\"caf\xE9 \x93quoted\x94\"}",
+         "R in:1 | t=caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D\n"},
         {"{}", "R in:1\n"},
         {"{\"a\":1}\n{\"a\":1,}\n{\"b\":2}\n", "R in:1 | a=1\nD in:2: " + tape + "R in:3 | b=2\n"},
         {"[1,2]\n\"s\"\n42\nnull",
@@ -237,7 +239,8 @@ BOOST_AUTO_TEST_CASE(arrays_and_objects) {
         {R"({"a":)",
          "D in: invalid JSON (INCOMPLETE_ARRAY_OR_OBJECT: JSON document ended early in the "
          "middle of an object or array.); file skipped [invalid JSON]\n"},
-        {"\"just a string\"", "D in: not a JSON array or object; file skipped [not a JSON object]\n"},
+        {"\"just a string\"",
+         "D in: not a JSON array or object; file skipped [not a JSON object]\n"},
         {"", "D in: empty file; skipped [empty file]\n"},
         {" \n\t", "D in: empty file; skipped [empty file]\n"},
         {"[" + std::string(2000, '[') + std::string(2000, ']') + ", {\"a\":1}]",
@@ -285,7 +288,8 @@ BOOST_AUTO_TEST_CASE(dialects_and_broken_rows) {
     CsvOptions numbered;
     numbered.header = false;
     const std::vector<CsvCase> cases{
-        {Format::csv, defaults, "id,title,body\n1,Hello,World\n2,\"Quoted, comma\",\"He said \"\"hi\"\"\"\n",
+        {Format::csv, defaults,
+         "id,title,body\n1,Hello,World\n2,\"Quoted, comma\",\"He said \"\"hi\"\"\"\n",
          "R in:2 | id=1 | title=Hello | body=World\n"
          "R in:3 | id=2 | title=Quoted, comma | body=He said \"hi\"\n"},
         {Format::csv, defaults, "id,body\n1,\"line one\n\nline three\"\n2,x\n",
@@ -294,6 +298,8 @@ BOOST_AUTO_TEST_CASE(dialects_and_broken_rows) {
          "R in:2 | id=1 | body=a\\nb\nR in:5 | id=2 | body=c\n"},
         {Format::csv, defaults, "\xEF\xBB\xBFid,title\n\n1,a\n\n\n2,b",
          "R in:3 | id=1 | title=a\nR in:6 | id=2 | title=b\n"},
+        {Format::csv, defaults, "a,b\n  \n1,\"x\n  \ny\"\n", "R in:3 | a=1 | b=x\\n  \\ny\n"},
+        {Format::tsv, defaults, "a\tb\n\t\n1\t2\n", "R in:3 | a=1 | b=2\n"},
         {Format::csv, defaults, "a,b,c\n1,,3\n,,\n",
          "R in:2 | a=1 | b= | c=3\nR in:3 | a= | b= | c=\n"},
         {Format::csv, defaults, "a,b\nx\"y,\"p\"q\n", "R in:2 | a=x\"y | b=pq\n"},
@@ -435,7 +441,9 @@ BOOST_AUTO_TEST_CASE(detect_delimiter_table) {
         {"a,b\n1,2\n", ','},
         {"a;b;c\n1;2;3\n", ';'},
         {"a\tb\n1\t2\n", '\t'},
-        {"\xEF\xBB\xBF" "a;b\r\n1;2\r\n", ';'},
+        {"\xEF\xBB\xBF"
+         "a;b\r\n1;2\r\n",
+         ';'},
         {"a,b\n1,2,3\n", std::nullopt},
         {"one line, only", std::nullopt},
         {"a,b\n\"x,y\",z\n", ','},
@@ -480,9 +488,12 @@ BOOST_AUTO_TEST_CASE(common_spellings) {
         {{{"title", "  "}, {"head", "X"}}, Field::title, "X"},
         {{{"description", "d"}, {"TEXT", "t"}}, Field::body, "t"},
         {{{"maintext", "m"}, {"description", "d"}}, Field::body, "m"},
-        {{{"timestamp", "1657513103"}, {"pubDate", "Mon, 11 Jul 2022"}, {"date", "2022-07-11"},
+        {{{"timestamp", "1657513103"},
+          {"pubDate", "Mon, 11 Jul 2022"},
+          {"date", "2022-07-11"},
           {"date_modify", "2022-07-12"}},
-         Field::date, "2022-07-11|Mon, 11 Jul 2022|1657513103|2022-07-12"},
+         Field::date,
+         "2022-07-11|Mon, 11 Jul 2022|1657513103|2022-07-12"},
         {{{"publishedAt", "2022-07-11T10:00:00Z"}}, Field::date, "2022-07-11T10:00:00Z"},
         {{{"source.id", "reuters"}, {"source.name", "Reuters"}}, Field::source, "Reuters"},
         {{{"publisher", "P"}, {"Source", "S"}}, Field::source, "S"},
