@@ -1,9 +1,10 @@
 #pragma once
 
 // The lexical layer of morgue::dates: a cursor over date text and readers for the pieces all
-// date forms share (names, times, zones). dates.cpp, which holds the grammar of whole dates, is
-// its only user. Everything works on string_views and ASCII, independent of the C locale, and
-// nothing allocates: parse_date runs once per indexed record.
+// date forms share (names, times, zones). dates.cpp, which holds the grammar of whole dates, and
+// date_ranges.cpp, which reads query ranges, are its only users. Everything works on
+// string_views and ASCII, independent of the C locale, and nothing allocates: parse_date runs
+// once per indexed record.
 
 #include <array>
 #include <cstddef>

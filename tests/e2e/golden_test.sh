@@ -59,6 +59,9 @@ ids-range.txt|--format ids date:2022-02-21..2022-02-22
 ids-open-range.txt|--format ids --sort oldest date:2024..
 ids-offset.txt|--format ids --sort newest --offset 3 --limit 2 *
 html-snippet.json|--format json --highlight html --limit 1 tram
+ids-cjk-word.txt|--format ids 地铁
+ids-cjk-phrase.txt|--format ids "十九号线"
+ids-lang-zh.txt|--format ids lang:zh
 none-rittenhouse.out|Rittenhouse
 CASES
 finish

@@ -87,6 +87,15 @@ expect_contains "binary file reported" "$TMP/err" "blob.bin: not a format morgue
 expect_contains "empty file reported" "$TMP/err" "empty.txt: empty file"
 expect_contains "loop reported" "$TMP/err" "directory loop"
 
+# Several databases (-d repeated) are searched as one.
+"$MORGUE_INDEX" -q -d "$TMP/db-wire" corpus/wire 2>/dev/null
+"$MORGUE_INDEX" -q -d "$TMP/db-exports" corpus/exports 2>/dev/null
+"$MORGUE_INDEX" -q -d "$TMP/db-both" corpus/wire corpus/exports 2>/dev/null
+both=$("$MORGUE_SEARCH" -d "$TMP/db-both" --format csv harbour OR tram OR ukraine)
+expect_eq "two databases rank as one" "$both" \
+    "$("$MORGUE_SEARCH" -d "$TMP/db-wire" -d "$TMP/db-exports" --format csv harbour OR tram OR ukraine)"
+expect_eq "two databases hold all" 9 "$("$MORGUE_SEARCH" -d "$TMP/db-wire" -d "$TMP/db-exports" --format ids --limit 50 '*' | wc -l | tr -d ' ')"
+
 # CSV dialects: no header with --columns, a semicolon file, a custom quote, --map.
 printf 'Alpha story;Alpha body text here;2023-01-05\nBeta story;Beta body text here;2023-01-06\n' >"$TMP/plain.csv"
 "$MORGUE_INDEX" -q -d "$TMP/db-csv" --no-header --columns title,text,date --delimiter ';' "$TMP/plain.csv" 2>/dev/null
