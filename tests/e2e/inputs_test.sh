@@ -94,7 +94,7 @@ expect_contains "loop reported" "$TMP/err" "directory loop"
 both=$("$MORGUE_SEARCH" -d "$TMP/db-both" --format csv harbour OR tram OR ukraine)
 expect_eq "two databases rank as one" "$both" \
     "$("$MORGUE_SEARCH" -d "$TMP/db-wire" -d "$TMP/db-exports" --format csv harbour OR tram OR ukraine)"
-expect_eq "two databases hold all" 9 "$("$MORGUE_SEARCH" -d "$TMP/db-wire" -d "$TMP/db-exports" --format ids --limit 50 '*' | wc -l | tr -d ' ')"
+expect_eq "two databases hold all" 11 "$("$MORGUE_SEARCH" -d "$TMP/db-wire" -d "$TMP/db-exports" --format ids --limit 50 '*' | wc -l | tr -d ' ')"
 
 # CSV dialects: no header with --columns, a semicolon file, a custom quote, --map.
 printf 'Alpha story;Alpha body text here;2023-01-05\nBeta story;Beta body text here;2023-01-06\n' >"$TMP/plain.csv"
