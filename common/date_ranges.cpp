@@ -40,7 +40,12 @@ struct PeriodResult {
 };
 
 std::string quoted(std::string_view s) {
-    return "\"" + std::string(s) + "\"";
+    std::string out;
+    out.reserve(s.size() + 2);
+    out += '"';
+    out += s;
+    out += '"';
+    return out;
 }
 
 // The second a period stands for as one end of a range.

@@ -56,8 +56,10 @@ class IndexRun {
             if (writer_->remove(id)) {
                 ++summary_.deleted;
             } else {
-                summary_.report(Diagnostic{Severity::warning, {}, "no document with id '" + id +
-                                           "'; nothing deleted", "unknown id"}, false);
+                Diagnostic unknown;
+                unknown.message = "no document with id '" + id + "'; nothing deleted";
+                unknown.reason = "unknown id";
+                summary_.report(unknown, false);
             }
         }
     }

@@ -37,7 +37,7 @@ void setup_options(CLI::App& app, morgue::IndexOptions& o, std::string& format) 
     app.add_option_function<std::string>(
            "--delimiter",
            [&o](const std::string& v) {
-               char c;
+               char c = 0;
                std::string error = parse_char(v, &c);
                if (!error.empty()) throw CLI::ValidationError("--delimiter", error);
                o.csv.delimiter = c;

@@ -9,44 +9,13 @@
 
 #include "common/readers/reader.h"
 #include "common/readers/readers_impl.h"
+#include "reader_harness.h"
 
 using namespace morgue;
+using morgue::testing::escape;
+using morgue::testing::run;
 
 namespace {
-
-std::string escape(std::string_view s) {
-    std::string out;
-    for (const char c : s) {
-        out += c == '\n' ? std::string("\\n") : std::string(1, c);
-    }
-    return out;
-}
-
-/// What a reader produced, one line per record or diagnostic, in arrival order:
-/// "R in:2 | key=value | ..." (with " id=..." for whole-file records) and
-/// "D in:3: message [reason]".
-std::string run(Reader& reader, std::string input) {
-    const InputInfo info{"in", "dir/in"};
-    std::string out;
-    StringSource source(std::move(input));
-    reader.read(
-        source, info,
-        [&](Record&& record) {
-            out += "R " + to_string(record.origin);
-            if (!record.file_id.empty()) {
-                out += " id=" + record.file_id;
-            }
-            for (const auto& [key, value] : record.fields) {
-                out += " | " + key + "=" + escape(value);
-            }
-            out += "\n";
-        },
-        [&](Diagnostic d) {
-            const std::string where = to_string(d.where);
-            out += "D " + where + ": " + d.message + " [" + d.reason + "]\n";
-        });
-    return out;
-}
 
 struct Case {
     std::string input;
