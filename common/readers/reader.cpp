@@ -282,6 +282,15 @@ std::unique_ptr<Reader> make_reader(Format format, const CsvOptions& csv) {
             return std::make_unique<TextReader>();
         case Format::automatic:
             break;
+        // Readers of these formats are being added one file each (html, warc, sgml, mail,
+        // mbox, xml); each replaces its line here.
+        case Format::html:
+        case Format::warc:
+        case Format::sgml:
+        case Format::mail:
+        case Format::mbox:
+        case Format::xml:
+            throw std::invalid_argument("make_reader: no reader for this format");
     }
     throw std::invalid_argument("make_reader: detect the format of an input before reading it");
 }

@@ -14,9 +14,10 @@
 namespace morgue {
 
 /// The input formats morgue reads.
-enum class Format { automatic, jsonl, json, csv, tsv, text };
+enum class Format { automatic, jsonl, json, csv, tsv, text, html, warc, sgml, mail, mbox, xml };
 
-/// "jsonl", "json", "csv", "tsv", "text"; nullopt for anything else.
+/// "jsonl", "json", "csv", "tsv", "text", "html", "warc", "sgml", "mail", "mbox", "xml";
+/// nullopt for anything else.
 std::optional<Format> format_from_name(std::string_view name);
 /// The name format_from_name() takes ("auto" for Format::automatic).
 std::string_view format_name(Format format);
