@@ -75,15 +75,25 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     generator_.set_stemmer(stemmers_.get(article.lang));
     index_free_text(article);
     add_boolean_terms(doc, article);
-    if (article.date) {
-        doc.add_value(static_cast<Xapian::valueno>(schema::Slot::date),
-                      Xapian::sortable_serialise(static_cast<double>(*article.date)));
-    }
-    if (!article.source.empty()) {
-        doc.add_value(static_cast<Xapian::valueno>(schema::Slot::source), article.source);
-    }
+    add_values(doc, article);
     doc.set_data(encode_stored_fields(article));
     return doc;
+}
+
+void DocumentBuilder::add_values(Xapian::Document& doc, const Article& article) {
+    if (article.date) {
+        doc.add_value(schema::slot_number(schema::Slot::date),
+                      Xapian::sortable_serialise(static_cast<double>(*article.date)));
+        doc.add_value(schema::slot_number(schema::Slot::day),
+                      dates::format_iso(*article.date).substr(0, 10));
+    }
+    if (!article.source.empty()) {
+        doc.add_value(schema::slot_number(schema::Slot::source), article.source);
+    }
+    if (!article.lang.empty()) {
+        doc.add_value(schema::slot_number(schema::Slot::lang), article.lang);
+    }
+    doc.add_value(schema::slot_number(schema::Slot::id), schema::normalise_value("id", article.id));
 }
 
 void DocumentBuilder::index_free_text(const Article& article) {

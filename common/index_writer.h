@@ -24,6 +24,7 @@ class DocumentBuilder {
   private:
     void index_free_text(const Article& article);
     void add_boolean_terms(Xapian::Document& doc, const Article& article);
+    static void add_values(Xapian::Document& doc, const Article& article);
     Xapian::TermGenerator generator_;
     StemmerCache stemmers_;
 };

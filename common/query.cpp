@@ -184,7 +184,7 @@ Xapian::Query read_per_language(Xapian::QueryParser& parser, const std::string& 
 }  // namespace
 
 Xapian::Query date_filter(const dates::DateRange& range) {
-    auto slot = static_cast<Xapian::valueno>(schema::Slot::date);
+    auto slot = schema::slot_number(schema::Slot::date);
     auto ser = [](std::int64_t s) { return Xapian::sortable_serialise(static_cast<double>(s)); };
     if (range.from && range.to) {
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, ser(*range.from), ser(*range.to));

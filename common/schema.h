@@ -13,7 +13,9 @@ namespace morgue::schema {
 // indexed with "S" and weighted up in the free text. Boolean fields hold one normalised term
 // per value (text::fold_value, hosts without "www."); a value too long for a Xapian term is
 // stored as its first bytes plus a digest (boolean_term). The date is a value slot holding
-// Xapian::sortable_serialise(seconds since the epoch, UTC); undated articles have none.
+// Xapian::sortable_serialise(seconds since the epoch, UTC); undated articles have none, nor a
+// day value. Source, language, day and id have slots of their own for facets, timelines and
+// reproducible ordering.
 //
 // Document data is a JSON object with the stored fields (stored_fields.h): id, title, source,
 // date (UTC seconds or null), url, lang, authors, body, origin.
@@ -53,8 +55,16 @@ inline constexpr std::array<FieldSpec, 8> kFields = {{
 /// Value slots.
 enum class Slot : unsigned {
     date = 0,    ///< sortable_serialise(UTC seconds)
-    source = 1,  ///< normalised source, for facets and collapsing
+    source = 1,  ///< normalised source, for facets
+    lang = 2,    ///< ISO 639-1, for facets
+    day = 3,     ///< "YYYY-MM-DD" (UTC), for timelines
+    id = 4,      ///< the normalised unique id, to break ranking ties reproducibly
 };
+
+/// The slot number of a value slot, as Xapian takes it.
+constexpr unsigned slot_number(Slot slot) {
+    return static_cast<unsigned>(slot);
+}
 
 inline constexpr int kSchemaVersion = 1;
 inline constexpr std::string_view kSchemaVersionKey = "morgue:schema_version";

@@ -14,13 +14,24 @@ namespace morgue {
 
 namespace {
 
-/// Sorts undated articles last in both directions: they have no date value, and the key
-/// maker gives them a key above every date when sorting oldest first.
-Xapian::KeyMaker* date_key(bool newest_first) {
+/// Date, then id: undated articles last in both directions (they have no date value, and the
+/// key maker gives them a key above every date when sorting oldest first), and equal dates in
+/// id order, so that the same query on the same database always gives the same order.
+Xapian::KeyMaker* date_then_id_key(bool newest_first) {
     auto* keys = new Xapian::MultiValueKeyMaker();
-    keys->add_value(static_cast<Xapian::valueno>(schema::Slot::date), newest_first,
+    keys->add_value(schema::slot_number(schema::Slot::date), newest_first,
                     newest_first ? std::string() : std::string(16, '\xff'));
+    keys->add_value(schema::slot_number(schema::Slot::id));
     return keys->release();
+}
+
+/// Relevance, with ties broken by date (newest first) then id; or date order, then id.
+void set_order(Xapian::Enquire& enquire, SortOrder sort) {
+    if (sort == SortOrder::relevance) {
+        enquire.set_sort_by_relevance_then_key(date_then_id_key(true), false);
+    } else {
+        enquire.set_sort_by_key(date_then_id_key(sort == SortOrder::newest), false);
+    }
 }
 
 void check_shard(const std::string& path, const Xapian::Database& shard) {
@@ -179,9 +190,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     try {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
-        if (request.sort != SortOrder::relevance) {
-            enquire.set_sort_by_key(date_key(request.sort == SortOrder::newest), false);
-        }
+        set_order(enquire, request.sort);
         Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
         results.total_estimate = mset.get_matches_estimated();
         results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
