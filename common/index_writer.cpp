@@ -87,11 +87,14 @@ void DocumentBuilder::add_values(Xapian::Document& doc, const Article& article) 
         doc.add_value(schema::slot_number(schema::Slot::day),
                       dates::format_iso(*article.date).substr(0, 10));
     }
+    // Facet values are the terms' normalised values, so that each can be searched as it reads.
     if (!article.source.empty()) {
-        doc.add_value(schema::slot_number(schema::Slot::source), article.source);
+        doc.add_value(schema::slot_number(schema::Slot::source),
+                      schema::normalise_value("source", article.source));
     }
     if (!article.lang.empty()) {
-        doc.add_value(schema::slot_number(schema::Slot::lang), article.lang);
+        doc.add_value(schema::slot_number(schema::Slot::lang),
+                      schema::normalise_value("lang", article.lang));
     }
     doc.add_value(schema::slot_number(schema::Slot::id), schema::normalise_value("id", article.id));
 }

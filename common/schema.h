@@ -59,7 +59,18 @@ enum class Slot : unsigned {
     lang = 2,    ///< ISO 639-1, for facets
     day = 3,     ///< "YYYY-MM-DD" (UTC), for timelines
     id = 4,      ///< the normalised unique id, to break ranking ties reproducibly
+    // Multi-valued fields keep up to kFacetSlots values, each in its own slot from the field's
+    // first slot on, so that facets count them with Xapian's own ValueCountMatchSpy (one per
+    // slot), which remote shards also run.
+    topic_first = 16,
+    tag_first = 32,
+    person_first = 48,
+    org_first = 64,
+    place_first = 80,
 };
+
+/// Values of a multi-valued field kept for facets (entities: the most mentioned first).
+inline constexpr unsigned kFacetSlots = 12;
 
 /// The slot number of a value slot, as Xapian takes it.
 constexpr unsigned slot_number(Slot slot) {

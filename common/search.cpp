@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "errors.h"
+#include "facets.h"
 #include "query.h"
 #include "schema.h"
 #include "stored_fields.h"
@@ -191,9 +192,17 @@ SearchResults Searcher::search(const SearchRequest& request) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
         set_order(enquire, request.sort);
-        Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+        FacetCounter counter(request.facets, request.histogram);
+        counter.attach(enquire);
+        // Facets, timelines and exact totals must see every match, not only the page shown.
+        bool exact = request.exact_total || counter.active();
+        Xapian::MSet mset = enquire.get_mset(request.offset, request.limit,
+                                             exact ? db_.get_doccount() : 0);
         results.total_estimate = mset.get_matches_estimated();
         results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        if (counter.active()) {
+            counter.collect(results, db_, mset.get_matches_estimated());
+        }
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             results.hits.push_back(make_hit(it, mset, request.snippet_length));
             if (request.sort != SortOrder::relevance) {

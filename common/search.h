@@ -26,6 +26,9 @@ struct SearchRequest {
     Xapian::termcount wildcard_limit = 1000;
     std::optional<std::int64_t> now;  ///< UTC seconds for relative dates (default: the clock)
     std::size_t snippet_length = 240;
+    std::vector<FacetSpec> facets;    ///< --facet: count these over every match
+    std::optional<Period> histogram;  ///< --histogram: matches per period
+    bool exact_total = false;         ///< count every match (--count); facets imply it
 };
 
 /// The read side of one or more databases (shards), opened once and searched many times:

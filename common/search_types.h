@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace morgue {
@@ -28,6 +29,39 @@ struct Hit {
 inline constexpr char kMarkStart = '\x01';
 inline constexpr char kMarkEnd = '\x02';
 
+/// The fields a facet can count (--facet).
+enum class FacetField { source, lang, topic, tag, person, org, place };
+
+/// One facet asked for: a field and how many values to show.
+struct FacetSpec {
+    FacetField field = FacetField::source;
+    std::size_t limit = 10;
+};
+
+/// A value of a facet and the number of matching documents that have it.
+struct FacetValue {
+    std::string value;
+    std::uint64_t count = 0;
+};
+
+/// The counts of one facet over all matching documents, most frequent first.
+struct Facet {
+    FacetField field = FacetField::source;
+    std::vector<FacetValue> values;
+    bool exact = true;
+    std::string note;  ///< why counts are estimates, when they are
+};
+
+/// Timeline periods (--histogram).
+enum class Period { day, week, month, year };
+
+/// One period of a timeline: matches in it, and their share of all archive articles in it.
+struct Bucket {
+    std::string period;  ///< "2022-02-21", "2022-W08", "2022-02", "2022", or "undated"
+    std::uint64_t count = 0;
+    std::optional<double> share;  ///< count / archive articles of the period; none for undated
+};
+
 /// What a search found, with what the formatters need to describe the query.
 struct SearchResults {
     std::string query_text;    ///< the query as given
@@ -39,7 +73,20 @@ struct SearchResults {
     std::size_t offset = 0;
     SortOrder sort = SortOrder::relevance;
     std::vector<Hit> hits;
+    std::vector<Facet> facets;          ///< as asked for with --facet, in that order
+    std::optional<Period> histogram;    ///< the period of the timeline, when asked for
+    std::vector<Bucket> buckets;        ///< the timeline, oldest first, "undated" last
     std::vector<std::string> warnings;  ///< lenient readings, printed on stderr
 };
+
+/// "source", "lang", "topic", "tag", "person", "org", "place".
+std::string_view facet_field_name(FacetField field);
+std::optional<FacetField> facet_field_from_name(std::string_view name);
+/// "source,person:5,place": facets with their limits (10 when not given); nullopt with *error
+/// set for an unknown field or a bad limit.
+std::optional<std::vector<FacetSpec>> parse_facet_list(std::string_view text, std::string* error);
+/// "day", "week", "month", "year".
+std::string_view period_name(Period period);
+std::optional<Period> period_from_name(std::string_view name);
 
 }  // namespace morgue

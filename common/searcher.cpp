@@ -11,17 +11,25 @@ int run_checked(const SearchCommand& command, std::ostream& out, std::ostream& e
         throw UsageError("no database: give -d PATH or set MORGUE_DB");
     }
     Searcher searcher(command.databases);
-    SearchResults results = searcher.search(command.request);
+    SearchRequest request = command.request;
+    if (command.count_only) {
+        request.exact_total = true;
+        request.limit = 0;
+    }
+    SearchResults results = searcher.search(request);
     if (!command.quiet) {
         for (const std::string& warning : results.warnings) {
             err << "morgue-search: warning: " << warning << '\n';
         }
     }
-    make_formatter(command.format, command.output)->write(results, out);
+    if (command.count_only) {
+        out << results.total_estimate << '\n';
+    } else {
+        make_formatter(command.format, command.output)->write(results, out);
+    }
     out.flush();
-    return static_cast<int>(results.hits.empty() && results.total_estimate == 0
-                                ? ExitCode::no_results_or_strict
-                                : ExitCode::ok);
+    return static_cast<int>(results.total_estimate == 0 ? ExitCode::no_results_or_strict
+                                                        : ExitCode::ok);
 }
 
 }  // namespace

@@ -15,7 +15,8 @@ struct SearchCommand {
     SearchRequest request;
     OutputFormat format = OutputFormat::text;
     OutputOptions output;
-    bool quiet = false;  ///< no warnings on stderr
+    bool quiet = false;       ///< no warnings on stderr
+    bool count_only = false;  ///< --count: print the exact number of matches only
 };
 
 /// Runs one search command: results on out, warnings and errors on err; returns the exit code

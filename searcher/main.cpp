@@ -15,6 +15,7 @@ struct Choices {
     std::string sort = "relevance";
     std::string highlight;
     std::string color = "auto";
+    std::string histogram;
 };
 
 void setup_options(CLI::App& app, morgue::SearchCommand& c, Choices& ch) {
@@ -40,6 +41,18 @@ void setup_options(CLI::App& app, morgue::SearchCommand& c, Choices& ch) {
         ->check(CLI::IsMember({"none", "html", "ansi"}));
     app.add_option("--color", ch.color, "Colour in text output")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option_function<std::string>(
+           "--facet",
+           [&r](const std::string& v) {
+               std::string error;
+               auto specs = morgue::parse_facet_list(v, &error);
+               if (!specs) throw CLI::ValidationError("--facet", error);
+               r.facets.insert(r.facets.end(), specs->begin(), specs->end());
+           },
+           "Count values over all matches: source,lang,topic,tag,person,org,place[:N]");
+    app.add_option("--histogram", ch.histogram, "Matches per period, with each period's share")
+        ->check(CLI::IsMember({"day", "week", "month", "year"}));
+    app.add_flag("--count", c.count_only, "Print the exact number of matches only");
     app.add_flag("-q,--quiet", c.quiet, "No warnings on stderr");
     app.set_version_flag("--version", std::string("morgue-search ") + MORGUE_VERSION);
 }
@@ -49,6 +62,9 @@ void apply_choices(morgue::SearchCommand& c, const Choices& ch) {
         c.request.query += (c.request.query.empty() ? "" : " ") + word;
     }
     c.format = *morgue::output_format_from_name(ch.format);
+    if (!ch.histogram.empty()) {
+        c.request.histogram = morgue::period_from_name(ch.histogram);
+    }
     c.request.sort = ch.sort == "newest"   ? morgue::SortOrder::newest
                      : ch.sort == "oldest" ? morgue::SortOrder::oldest
                                            : morgue::SortOrder::relevance;

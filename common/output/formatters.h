@@ -31,6 +31,11 @@ std::vector<SnippetPart> split_snippet(std::string_view snippet);
 /// "2022-02-21T00:00:00Z", or "" for an undated hit.
 std::string iso_date_or_empty(const std::optional<std::int64_t>& date);
 
+/// Facet counts as short tables, for the text format.
+void write_facets_text(const std::vector<Facet>& facets, std::ostream& out);
+/// The timeline as a labelled bar chart, for the text format.
+void write_histogram_text(const SearchResults& results, std::ostream& out);
+
 /// json (one document) and jsonl (one line per hit).
 class JsonFormatter : public Formatter {
   public:

@@ -81,6 +81,48 @@ void write_query(JsonWriter& json, const SearchResults& results) {
     json.end_object();
 }
 
+/// "facets" and "histogram", present when they were asked for.
+void write_analysis(JsonWriter& json, const SearchResults& results) {
+    if (!results.facets.empty()) {
+        json.key("facets");
+        json.begin_object();
+        for (const Facet& facet : results.facets) {
+            json.key(facet_field_name(facet.field));
+            json.begin_array();
+            for (const FacetValue& value : facet.values) {
+                json.begin_object();
+                json.key("value");
+                json.string(value.value);
+                json.key("count");
+                json.number(value.count);
+                json.end_object();
+            }
+            json.end_array();
+        }
+        json.end_object();
+    }
+    if (!results.histogram) {
+        return;
+    }
+    json.key("histogram");
+    json.begin_array();
+    for (const Bucket& bucket : results.buckets) {
+        json.begin_object();
+        json.key("period");
+        json.string(bucket.period);
+        json.key("count");
+        json.number(bucket.count);
+        json.key("share");
+        if (bucket.share) {
+            json.number(*bucket.share);
+        } else {
+            json.null();
+        }
+        json.end_object();
+    }
+    json.end_array();
+}
+
 void write_document(JsonWriter& json, const SearchResults& results, Highlight highlight) {
     json.begin_object();
     json.key("format_version");
@@ -106,6 +148,7 @@ void write_document(JsonWriter& json, const SearchResults& results, Highlight hi
         json.end_object();
     }
     json.end_array();
+    write_analysis(json, results);
     json.key("warnings");
     json.strings(results.warnings);
     json.end_object();

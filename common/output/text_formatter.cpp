@@ -138,8 +138,11 @@ std::string count_line(const SearchResults& results) {
     }
     std::string line = results.total_exact ? "" : "About ";
     line += std::to_string(total) + (total == 1 ? " result" : " results");
-    if (results.hits.empty()) {
+    if (results.hits.empty() && results.offset > 0) {
         return line + ", none at offset " + std::to_string(results.offset) + ".";
+    }
+    if (results.hits.empty()) {
+        return line;
     }
     if (results.offset > 0 || results.hits.size() < total) {
         line += ", showing " + std::to_string(results.hits.front().rank) + "-" +
@@ -170,6 +173,8 @@ void TextFormatter::write(const SearchResults& results, std::ostream& out) {
         out << '\n';
         write_hit(hit, out);
     }
+    write_facets_text(results.facets, out);
+    write_histogram_text(results, out);
 }
 
 void TextFormatter::write_hit(const Hit& hit, std::ostream& out) const {

@@ -63,5 +63,9 @@ ids-cjk-word.txt|--format ids 地铁
 ids-cjk-phrase.txt|--format ids "十九号线"
 ids-lang-zh.txt|--format ids lang:zh
 none-rittenhouse.out|Rittenhouse
+json-facets.json|--format json --limit 0 --facet source:3,lang --histogram month *
+text-facets.out|--limit 1 --facet source:2 --histogram year harbour@OR@tram
+text-count.out|--count harbour
+text-count-none.out|--count Rittenhouse
 CASES
 finish

@@ -20,7 +20,9 @@ validate() {  # validate NAME SCHEMA FILE
 
 n=0
 for args in "harbour" "--sort newest *" "--sort oldest --limit 50 *" "--highlight html tram" \
-            "Rittenhouse" "--offset 100 *" '"harbour board' "date:2022-02 lang:en"; do
+            "Rittenhouse" "--offset 100 *" '"harbour board' "date:2022-02 lang:en" \
+            "--facet source,lang:1,topic,tag,person,org,place --histogram week *" \
+            "--histogram day harbour" "--histogram month --facet source Rittenhouse"; do
     n=$((n + 1))
     # shellcheck disable=SC2086
     "$MORGUE_SEARCH" -d "$TMP/db" --format json $args >"$TMP/doc$n.json" 2>/dev/null

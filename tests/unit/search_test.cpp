@@ -210,3 +210,62 @@ BOOST_AUTO_TEST_CASE(languages_of_the_database_stem_the_query) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(analysis, Fixture)
+
+BOOST_AUTO_TEST_CASE(facets_count_every_match) {
+    morgue::Searcher searcher({path.string()});
+    morgue::SearchRequest request;
+    request.query = "*";
+    request.limit = 1;
+    request.facets = {{morgue::FacetField::source, 2}, {morgue::FacetField::lang, 10}};
+    morgue::SearchResults results = searcher.search(request);
+    BOOST_TEST(results.total_exact);
+    BOOST_TEST_REQUIRE(results.facets.size() == 2u);
+    const auto& source = results.facets[0].values;
+    BOOST_TEST_REQUIRE(source.size() == 2u);
+    BOOST_TEST(source[0].value == "coastal courier");
+    BOOST_TEST(source[0].count == 2u);
+    // Ties in value order.
+    BOOST_TEST(source[1].value == "coastal-courier.example");
+    BOOST_TEST(source[1].count == 1u);
+    const auto& lang = results.facets[1].values;
+    BOOST_TEST_REQUIRE(lang.size() == 2u);
+    BOOST_TEST(lang[0].value == "en");
+    BOOST_TEST(lang[0].count == 4u);
+    BOOST_TEST(lang[1].value == "de");
+    BOOST_TEST(lang[1].count == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(histogram_adds_up_to_the_matches) {
+    morgue::Searcher searcher({path.string()});
+    morgue::SearchRequest request;
+    request.query = "harbour OR crab";
+    request.histogram = morgue::Period::month;
+    morgue::SearchResults results = searcher.search(request);
+    // a, b (2022-02), c (undated), e (2022-01): January and February, then undated.
+    BOOST_TEST_REQUIRE(results.buckets.size() == 3u);
+    BOOST_TEST(results.buckets[0].period == "2022-01");
+    BOOST_TEST(results.buckets[0].count == 1u);
+    BOOST_TEST(*results.buckets[0].share == 1.0);
+    BOOST_TEST(results.buckets[1].period == "2022-02");
+    BOOST_TEST(results.buckets[1].count == 2u);
+    // d is also from February 2022 but does not match: two of three.
+    BOOST_TEST(*results.buckets[1].share == 2.0 / 3.0, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(results.buckets[2].period == "undated");
+    BOOST_TEST(results.buckets[2].count == 1u);
+    BOOST_TEST(!results.buckets[2].share.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(exact_totals_on_request) {
+    morgue::Searcher searcher({path.string()});
+    morgue::SearchRequest request;
+    request.query = "harbour";
+    request.limit = 0;
+    request.exact_total = true;
+    morgue::SearchResults results = searcher.search(request);
+    BOOST_TEST(results.total_exact);
+    BOOST_TEST(results.total_estimate == 3u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
