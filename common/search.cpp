@@ -128,7 +128,7 @@ std::vector<std::string> normalised_languages(const std::vector<std::string>& la
 
 }  // namespace
 
-Searcher::Searcher(const std::vector<std::string>& databases) {
+Searcher::Searcher(const std::vector<std::string>& databases) : paths_(databases) {
     std::set<std::string> langs;
     for (const std::string& path : databases) {
         Xapian::Database shard = open_shard(path);
@@ -162,6 +162,16 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
+    try {
+        return search_once(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        // A writer committed while this search read: read the newest revision and try again.
+        db_.reopen();
+        return search_once(request);
+    }
+}
+
+Searcher::Prepared Searcher::prepare(const SearchRequest& request) const {
     QueryContext context;
     std::vector<std::string> query_langs = languages_in_query(request.query);
     context.languages = !query_langs.empty()    ? query_langs
@@ -174,20 +184,29 @@ SearchResults Searcher::search(const SearchRequest& request) {
     context.wildcard_limit = request.wildcard_limit;
     ParsedQuery parsed = parse_query(request.query, db_, context);
     std::optional<dates::DateRange> flags = flag_range(request, context);
-    Xapian::Query query = parsed.query;
+    Prepared prepared{parsed.query, context.languages, {}};
     if (flags) {
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_filter(*flags));
+        prepared.query = Xapian::Query(Xapian::Query::OP_FILTER, prepared.query,
+                                       date_filter(*flags));
     }
     if (!request.langs.empty()) {
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query, language_filter(request.langs));
+        prepared.query = Xapian::Query(Xapian::Query::OP_FILTER, prepared.query,
+                                       language_filter(request.langs));
     }
-    SearchResults results;
-    results.query_text = request.query;
-    results.parsed = query.get_description();
-    results.offset = request.offset;
-    results.sort = request.sort;
-    results.warnings = std::move(parsed.warnings);
-    merge_dates(results, parsed.date, flags);
+    SearchResults& header = prepared.header;
+    header.query_text = request.query;
+    header.parsed = prepared.query.get_description();
+    header.offset = request.offset;
+    header.sort = request.sort;
+    header.warnings = std::move(parsed.warnings);
+    merge_dates(header, parsed.date, flags);
+    return prepared;
+}
+
+SearchResults Searcher::search_once(const SearchRequest& request) {
+    Prepared prepared = prepare(request);
+    SearchResults results = std::move(prepared.header);
+    const Xapian::Query& query = prepared.query;
     try {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
@@ -209,6 +228,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
                 results.hits.back().score = 0;
             }
         }
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
     } catch (const Xapian::WildcardError& e) {
         throw QueryError("a wildcard matches more than " + std::to_string(request.wildcard_limit) +
                          " words (" + e.get_msg() + "); make its prefix longer");

@@ -42,9 +42,23 @@ class Searcher {
     /// the database fails while reading.
     SearchResults search(const SearchRequest& request);
 
+    /// How the request's query is read, without running it (--explain).
+    Explanation explain(const SearchRequest& request) const;
+    /// What the databases hold (--stats).
+    DatabaseStats stats() const;
+
   private:
+    /// A request's query, ready to run, and what the output says about it.
+    struct Prepared {
+        Xapian::Query query;
+        std::vector<std::string> languages;  ///< the stemming languages used
+        SearchResults header;                ///< everything but counts and hits
+    };
+    Prepared prepare(const SearchRequest& request) const;
+    SearchResults search_once(const SearchRequest& request);
     Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, std::size_t length);
 
+    std::vector<std::string> paths_;
     Xapian::Database db_;
     std::vector<std::string> languages_;
     StemmerCache stemmers_;

@@ -18,6 +18,12 @@ constexpr std::array<std::pair<std::string_view, FacetField>, 7> kFacetNames{{
     {"place", FacetField::place},
 }};
 
+constexpr std::array<std::pair<std::string_view, SortOrder>, 3> kSortNames{{
+    {"relevance", SortOrder::relevance},
+    {"newest", SortOrder::newest},
+    {"oldest", SortOrder::oldest},
+}};
+
 constexpr std::array<std::pair<std::string_view, Period>, 4> kPeriodNames{{
     {"day", Period::day},
     {"week", Period::week},
@@ -53,6 +59,14 @@ std::string_view facet_field_name(FacetField field) {
 
 std::optional<FacetField> facet_field_from_name(std::string_view name) {
     return value_of<FacetField>(kFacetNames, name);
+}
+
+std::string_view sort_order_name(SortOrder sort) {
+    return name_of(kSortNames, sort);
+}
+
+std::optional<SortOrder> sort_order_from_name(std::string_view name) {
+    return value_of<SortOrder>(kSortNames, name);
 }
 
 std::optional<std::vector<FacetSpec>> parse_facet_list(std::string_view text, std::string* error) {

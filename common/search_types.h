@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace morgue {
@@ -79,9 +80,39 @@ struct SearchResults {
     std::vector<std::string> warnings;  ///< lenient readings, printed on stderr
 };
 
+/// How a query is read (--explain): everything that decides what it matches and in which order.
+struct Explanation {
+    std::string query_text;
+    std::string parsed;  ///< Xapian's description of the query that runs
+    /// The stemming languages and their Snowball algorithms ("none" when there is none).
+    std::vector<std::pair<std::string, std::string>> stemmers;
+    std::optional<std::int64_t> date_from;  ///< UTC seconds
+    std::optional<std::int64_t> date_to;
+    SortOrder sort = SortOrder::relevance;
+    bool match_all_words = false;  ///< AND rather than OR between words
+    std::vector<std::string> warnings;
+};
+
+/// What a database holds (--stats).
+struct DatabaseStats {
+    std::vector<std::string> paths;
+    std::uint64_t documents = 0;
+    int schema_version = 0;
+    std::optional<std::int64_t> first_date;  ///< UTC seconds of the oldest dated article
+    std::optional<std::int64_t> last_date;
+    std::uint64_t undated = 0;
+    std::vector<std::string> languages;
+    std::vector<FacetValue> top_sources;  ///< the ten largest
+    std::uint64_t size_bytes = 0;         ///< on disk, all shards
+};
+
 /// "source", "lang", "topic", "tag", "person", "org", "place".
 std::string_view facet_field_name(FacetField field);
 std::optional<FacetField> facet_field_from_name(std::string_view name);
+/// "relevance", "newest", "oldest".
+std::string_view sort_order_name(SortOrder sort);
+std::optional<SortOrder> sort_order_from_name(std::string_view name);
+
 /// "source,person:5,place": facets with their limits (10 when not given); nullopt with *error
 /// set for an unknown field or a bad limit.
 std::optional<std::vector<FacetSpec>> parse_facet_list(std::string_view text, std::string* error);

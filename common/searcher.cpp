@@ -1,5 +1,6 @@
 #include "searcher.h"
 
+#include "batch.h"
 #include "errors.h"
 
 namespace morgue {
@@ -7,10 +8,16 @@ namespace morgue {
 namespace {
 
 int run_checked(const SearchCommand& command, std::ostream& out, std::ostream& err) {
-    if (command.databases.empty()) {
-        throw UsageError("no database: give -d PATH or set MORGUE_DB");
-    }
     Searcher searcher(command.databases);
+    if (command.stats || command.explain) {
+        std::unique_ptr<Formatter> formatter = make_formatter(command.format, command.output);
+        if (command.stats) {
+            formatter->write_stats(searcher.stats(), out);
+        } else {
+            formatter->write_explanation(searcher.explain(command.request), out);
+        }
+        return static_cast<int>(ExitCode::ok);
+    }
     SearchRequest request = command.request;
     if (command.count_only) {
         request.exact_total = true;
@@ -34,8 +41,15 @@ int run_checked(const SearchCommand& command, std::ostream& out, std::ostream& e
 
 }  // namespace
 
-int run_search(const SearchCommand& command, std::ostream& out, std::ostream& err) {
+int run_search(const SearchCommand& command, std::istream& in, std::ostream& out,
+               std::ostream& err) {
     try {
+        if (command.databases.empty()) {
+            throw UsageError("no database: give -d PATH or set MORGUE_DB");
+        }
+        if (command.batch) {
+            return run_batch(command, in, out, err);
+        }
         return run_checked(command, out, err);
     } catch (const UsageError& e) {
         err << "morgue-search: error: " << e.what() << '\n';

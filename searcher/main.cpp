@@ -53,6 +53,10 @@ void setup_options(CLI::App& app, morgue::SearchCommand& c, Choices& ch) {
     app.add_option("--histogram", ch.histogram, "Matches per period, with each period's share")
         ->check(CLI::IsMember({"day", "week", "month", "year"}));
     app.add_flag("--count", c.count_only, "Print the exact number of matches only");
+    app.add_flag("--batch", c.batch,
+                 "Read queries from stdin (text or JSON options), write one JSON line each");
+    app.add_flag("--explain", c.explain, "Show how the query is read (stemmers, dates, order)");
+    app.add_flag("--stats", c.stats, "Describe the database instead of searching it");
     app.add_flag("-q,--quiet", c.quiet, "No warnings on stderr");
     app.set_version_flag("--version", std::string("morgue-search ") + MORGUE_VERSION);
 }
@@ -65,9 +69,7 @@ void apply_choices(morgue::SearchCommand& c, const Choices& ch) {
     if (!ch.histogram.empty()) {
         c.request.histogram = morgue::period_from_name(ch.histogram);
     }
-    c.request.sort = ch.sort == "newest"   ? morgue::SortOrder::newest
-                     : ch.sort == "oldest" ? morgue::SortOrder::oldest
-                                           : morgue::SortOrder::relevance;
+    c.request.sort = *morgue::sort_order_from_name(ch.sort);
     c.output.color = ch.color == "always" || (ch.color == "auto" && isatty(STDOUT_FILENO) &&
                                               c.format == morgue::OutputFormat::text);
     bool ansi = c.output.color && c.format == morgue::OutputFormat::text;
@@ -89,5 +91,5 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : static_cast<int>(morgue::ExitCode::usage);
     }
     apply_choices(command, choices);
-    return morgue::run_search(command, std::cout, std::cerr);
+    return morgue::run_search(command, std::cin, std::cout, std::cerr);
 }

@@ -31,6 +31,10 @@ class Formatter {
     virtual ~Formatter() = default;
     /// Writes one search's results.
     virtual void write(const SearchResults& results, std::ostream& out) = 0;
+    /// Writes how a query is read (--explain); as labelled lines of text unless overridden.
+    virtual void write_explanation(const Explanation& explanation, std::ostream& out);
+    /// Writes what a database holds (--stats); as labelled lines of text unless overridden.
+    virtual void write_stats(const DatabaseStats& stats, std::ostream& out);
 };
 
 std::unique_ptr<Formatter> make_formatter(OutputFormat format, const OutputOptions& options);

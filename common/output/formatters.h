@@ -43,6 +43,10 @@ class JsonFormatter : public Formatter {
     JsonFormatter(bool lines, Highlight highlight);
     /// Writes the document, or one line per hit.
     void write(const SearchResults& results, std::ostream& out) override;
+    /// {"format_version": 1, "explain": {...}} on one line.
+    void write_explanation(const Explanation& explanation, std::ostream& out) override;
+    /// {"format_version": 1, "stats": {...}} on one line.
+    void write_stats(const DatabaseStats& stats, std::ostream& out) override;
 
   private:
     bool lines_;

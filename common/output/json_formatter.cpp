@@ -9,15 +9,6 @@ namespace morgue {
 
 namespace {
 
-std::string_view sort_name(SortOrder sort) {
-    switch (sort) {
-    case SortOrder::relevance: return "relevance";
-    case SortOrder::newest: return "newest";
-    case SortOrder::oldest: return "oldest";
-    }
-    return "relevance";
-}
-
 /// [[start, length], ...] of each match, in code points of the snippet without markup, so that
 /// a consumer can highlight the plain text in any way it likes.
 void write_highlights(JsonWriter& json, const std::vector<SnippetPart>& parts) {
@@ -139,7 +130,7 @@ void write_document(JsonWriter& json, const SearchResults& results, Highlight hi
     json.key("offset");
     json.number(results.offset);
     json.key("sort");
-    json.string(sort_name(results.sort));
+    json.string(sort_order_name(results.sort));
     json.key("results");
     json.begin_array();
     for (const Hit& hit : results.hits) {

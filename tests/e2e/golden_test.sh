@@ -67,5 +67,15 @@ json-facets.json|--format json --limit 0 --facet source:3,lang --histogram month
 text-facets.out|--limit 1 --facet source:2 --histogram year harbour@OR@tram
 text-count.out|--count harbour
 text-count-none.out|--count Rittenhouse
+text-explain.out|--explain --since 2022-02 --until 2022-03-15 "harbour@board"@date:2022..
+json-explain.json|--format json --explain --all --sort oldest harbour@lang:en
 CASES
+# --stats: the path and the size on disk vary; everything else is fixed.
+"$MORGUE_SEARCH" -d "$TMP/db" --stats | sed -E "s#$TMP/db#DB#; s/^(size on disk: +)[0-9]+/\1SIZE/" >"$TMP/stats.out"
+compare text-stats.out "$TMP/stats.out"
+
+# --batch: one JSON line per query, errors included.
+printf '%s\n' harbour '{"query":"tram","sort":"newest","limit":1}' '{"query":"date:2022-13"}' \
+    | "$MORGUE_SEARCH" -d "$TMP/db" --batch --limit 2 >"$TMP/batch.jsonl"
+compare batch.jsonl "$TMP/batch.jsonl"
 finish

@@ -37,6 +37,22 @@ while IFS= read -r line; do
     validate "jsonl line $i" search-hit.schema.json "$TMP/line$i.json"
 done <"$TMP/all.jsonl"
 
+# --batch lines (results and errors), --explain and --stats validate too.
+printf '%s\n' harbour '{"query":"tram","limit":1,"facet":"source","histogram":"year"}' \
+    '{"query":"date:2022-13"}' '{"colour":1}' '{"limit":"x"}' '[1,2]' \
+    | "$MORGUE_SEARCH" -d "$TMP/db" --batch >"$TMP/batch.jsonl"
+expect_eq "batch lines" 6 "$(wc -l <"$TMP/batch.jsonl" | tr -d ' ')"
+i=0
+while IFS= read -r line; do
+    i=$((i + 1))
+    printf '%s\n' "$line" >"$TMP/batch$i.json"
+    validate "batch line $i" search-output.schema.json "$TMP/batch$i.json"
+done <"$TMP/batch.jsonl"
+"$MORGUE_SEARCH" -d "$TMP/db" --format json --explain --since 7d 'what "the council" date:2022..' >"$TMP/explain.json"
+validate "--explain" search-output.schema.json "$TMP/explain.json"
+"$MORGUE_SEARCH" -d "$TMP/db" --format json --stats >"$TMP/stats.json"
+validate "--stats" search-output.schema.json "$TMP/stats.json"
+
 # The schema rejects what it must: a missing field, a wrong type, an unknown field.
 "$PY" - "$TMP/doc1.json" "$TMP" <<'PY'
 import json, sys
