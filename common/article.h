@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/fingerprint.h"
+
 namespace morgue {
 
 /// Where a record came from, for messages ("dump.jsonl:1742") and for ids.
@@ -36,6 +38,8 @@ struct Article {
     std::vector<std::string> authors;
     std::optional<std::int64_t> date;  ///< seconds since the Unix epoch, UTC
     std::string lang;                  ///< ISO 639-1, empty when unknown
+    std::string content_hash;          ///< exact-copy key (text::content_hash), "" when no text
+    std::optional<text::Fingerprint> fingerprint;  ///< near-copy MinHash; none when too short
     Origin origin;
 };
 

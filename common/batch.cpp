@@ -70,6 +70,12 @@ void apply_option(SearchRequest& r, std::string_view key, simdjson::dom::element
         r.langs = strings_option(value, key);
     } else if (key == "all") {
         r.match_all_words = flag_option(value, key);
+    } else if (key == "collapse") {
+        r.collapse = flag_option(value, key);
+    } else if (key == "duplicates") {
+        r.duplicates_of = string_option(value, key);
+    } else if (key == "like") {
+        r.like = string_option(value, key);
     } else if (key == "count") {
         r.exact_total = flag_option(value, key);
     } else if (key == "facet") {

@@ -7,6 +7,7 @@
 #include "ids.h"
 #include "schema.h"
 #include "stored_fields.h"
+#include "text/fingerprint.h"
 #include "text/unicode.h"
 
 namespace morgue {
@@ -65,10 +66,6 @@ DocumentBuilder::DocumentBuilder() {
     generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
-std::string DocumentBuilder::id_term(std::string_view id) {
-    return schema::boolean_term(schema::kIdPrefix, schema::normalise_value("id", id));
-}
-
 Xapian::Document DocumentBuilder::build(const Article& article) {
     Xapian::Document doc;
     generator_.set_document(doc);
@@ -97,6 +94,13 @@ void DocumentBuilder::add_values(Xapian::Document& doc, const Article& article) 
                       schema::normalise_value("lang", article.lang));
     }
     doc.add_value(schema::slot_number(schema::Slot::id), schema::normalise_value("id", article.id));
+    if (!article.content_hash.empty()) {
+        doc.add_value(schema::slot_number(schema::Slot::content_hash), article.content_hash);
+    }
+    if (article.fingerprint) {
+        doc.add_value(schema::slot_number(schema::Slot::fingerprint),
+                      text::serialise(*article.fingerprint));
+    }
 }
 
 void DocumentBuilder::index_free_text(const Article& article) {
@@ -117,13 +121,25 @@ void DocumentBuilder::add_boolean_terms(Xapian::Document& doc, const Article& ar
             doc.add_boolean_term(schema::boolean_term(prefix, schema::normalise_value(field, value)));
         }
     };
-    doc.add_boolean_term(id_term(article.id));
+    doc.add_boolean_term(schema::id_term(article.id));
     add(schema::kSourcePrefix, "source", article.source);
     add(schema::kLangPrefix, "lang", article.lang);
     add(schema::kSitePrefix, "site", url_host(article.url));
     add(schema::kUrlPrefix, "url", article.url);
     if (article.date) {
         doc.add_boolean_term(std::string(schema::kYearPrefix) + year_of(*article.date));
+    }
+    add_copy_keys(doc, article);
+}
+
+void DocumentBuilder::add_copy_keys(Xapian::Document& doc, const Article& article) {
+    if (!article.content_hash.empty()) {
+        doc.add_boolean_term(std::string(schema::kHashPrefix) + article.content_hash);
+    }
+    if (article.fingerprint) {
+        for (const std::string& key : text::band_keys(*article.fingerprint)) {
+            doc.add_boolean_term(std::string(schema::kBandPrefix) + key);
+        }
     }
 }
 
@@ -147,7 +163,7 @@ WriteOutcome IndexWriter::write(const Xapian::Document& doc, const std::string& 
 }
 
 bool IndexWriter::remove(std::string_view id) {
-    std::string term = DocumentBuilder::id_term(id);
+    std::string term = schema::id_term(id);
     if (!db_.term_exists(term)) {
         return false;
     }

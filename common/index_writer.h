@@ -18,13 +18,12 @@ class DocumentBuilder {
     DocumentBuilder();
     /// The document with its unique-id term, free-text and field terms, values and data.
     Xapian::Document build(const Article& article);
-    /// The unique-id term of an article id ("Q" + normalised id).
-    static std::string id_term(std::string_view id);
 
   private:
     void index_free_text(const Article& article);
     void add_boolean_terms(Xapian::Document& doc, const Article& article);
     static void add_values(Xapian::Document& doc, const Article& article);
+    static void add_copy_keys(Xapian::Document& doc, const Article& article);
     Xapian::TermGenerator generator_;
     StemmerCache stemmers_;
 };

@@ -10,6 +10,7 @@
 #include "errors.h"
 #include "index_summary.h"
 #include "index_writer.h"
+#include "schema.h"
 #include "inputs.h"
 #include "interrupt.h"
 #include "output/article_json.h"
@@ -167,7 +168,7 @@ class IndexRun {
         }
         Xapian::Document doc = builder_.build(article);
         WriteOutcome outcome =
-            writer_->write(doc, DocumentBuilder::id_term(article.id), article.lang);
+            writer_->write(doc, schema::id_term(article.id), article.lang);
         ++(outcome == WriteOutcome::added ? summary_.added : summary_.replaced);
         if (++pending_ >= options_.batch_size) {
             writer_->commit();

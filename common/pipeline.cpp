@@ -4,6 +4,7 @@
 
 #include "ids.h"
 #include "text/clean.h"
+#include "text/fingerprint.h"
 #include "text/language.h"
 #include "text/unicode.h"
 
@@ -75,6 +76,13 @@ std::string source_of(const std::string& given, const std::string& hint, const s
     return url_host(url);
 }
 
+/// Copies of a story share their body; a record with no body is known by its title.
+void add_fingerprints(Article& article) {
+    const std::string& text = article.body.empty() ? article.title : article.body;
+    article.content_hash = text::content_hash(text);
+    article.fingerprint = text::fingerprint(text);
+}
+
 }  // namespace
 
 std::string article_id(std::string_view own_id, std::string_view url, std::string_view file_id,
@@ -123,6 +131,7 @@ std::optional<Article> build_article(const Record& record, const PipelineOptions
     if (article.lang.empty()) {
         article.lang = text::detect_language(article.title, article.body);
     }
+    add_fingerprints(article);
     article.id = article_id(first_value(record, map, Field::id), article.url, record.file_id,
                             article.title, article.body);
     return article;

@@ -68,6 +68,10 @@ std::string normalise_value(std::string_view field, std::string_view raw) {
     return text::fold_value(value);
 }
 
+std::string id_term(std::string_view id) {
+    return boolean_term(kIdPrefix, normalise_value("id", id));
+}
+
 const FieldSpec* find_field(std::string_view name) {
     for (const FieldSpec& spec : kFields) {
         if (spec.name == name) {

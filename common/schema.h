@@ -40,6 +40,8 @@ inline constexpr std::string_view kLangPrefix = "L";
 inline constexpr std::string_view kSitePrefix = "H";
 inline constexpr std::string_view kUrlPrefix = "U";
 inline constexpr std::string_view kYearPrefix = "Y";  ///< "Y2022": cheap year filters and counts
+inline constexpr std::string_view kHashPrefix = "XHASH:";  ///< exact-copy key: copies by lookup
+inline constexpr std::string_view kBandPrefix = "XMH:";    ///< MinHash band keys: near copies
 
 inline constexpr std::array<FieldSpec, 8> kFields = {{
     {"title", kTitlePrefix, FieldKind::text},
@@ -59,6 +61,8 @@ enum class Slot : unsigned {
     lang = 2,    ///< ISO 639-1, for facets
     day = 3,     ///< "YYYY-MM-DD" (UTC), for timelines
     id = 4,      ///< the normalised unique id, to break ranking ties reproducibly
+    content_hash = 5,  ///< exact-copy key, the collapse key of --collapse
+    fingerprint = 6,   ///< serialised MinHash, to tell near copies (text/fingerprint.h)
     // Multi-valued fields keep up to kFacetSlots values, each in its own slot from the field's
     // first slot on, so that facets count them with Xapian's own ValueCountMatchSpy (one per
     // slot), which remote shards also run.
@@ -97,6 +101,9 @@ std::string boolean_term(std::string_view prefix, std::string_view value);
 /// for "lang" the ISO 639-1 code; "url" and "id" values that are URLs follow normalise_url,
 /// other ids are only trimmed (ids may be case-sensitive).
 std::string normalise_value(std::string_view field, std::string_view value);
+
+/// The unique-id term of an article id ("Q" + normalised id, digested when too long).
+std::string id_term(std::string_view id);
 
 /// The field spec of a name, or nullptr.
 const FieldSpec* find_field(std::string_view name);

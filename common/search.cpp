@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "errors.h"
+#include "copies.h"
 #include "facets.h"
 #include "query.h"
 #include "schema.h"
@@ -59,6 +60,9 @@ Xapian::Database open_shard(const std::string& path) {
         throw DatabaseError("cannot open database '" + path + "': " + e.get_description());
     }
 }
+
+/// Matches read at a time while walking them for --collapse.
+constexpr Xapian::doccount kCollapseBatch = 100;
 
 std::int64_t clock_now() {
     using namespace std::chrono;
@@ -193,6 +197,14 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request) const {
         prepared.query = Xapian::Query(Xapian::Query::OP_FILTER, prepared.query,
                                        language_filter(request.langs));
     }
+    // --duplicates and --like rank their own candidates; the query text only narrows them.
+    if (!request.duplicates_of.empty()) {
+        prepared.query = Xapian::Query(Xapian::Query::OP_FILTER,
+                                       copies_query(request.duplicates_of), prepared.query);
+    } else if (!request.like.empty()) {
+        prepared.query = Xapian::Query(Xapian::Query::OP_FILTER, like_query(request.like),
+                                       prepared.query);
+    }
     SearchResults& header = prepared.header;
     header.query_text = request.query;
     header.parsed = prepared.query.get_description();
@@ -206,27 +218,27 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request) const {
 SearchResults Searcher::search_once(const SearchRequest& request) {
     Prepared prepared = prepare(request);
     SearchResults results = std::move(prepared.header);
-    const Xapian::Query& query = prepared.query;
     try {
         Xapian::Enquire enquire(db_);
-        enquire.set_query(query);
+        enquire.set_query(prepared.query);
         set_order(enquire, request.sort);
         FacetCounter counter(request.facets, request.histogram);
         counter.attach(enquire);
         // Facets, timelines and exact totals must see every match, not only the page shown.
         bool exact = request.exact_total || counter.active();
-        Xapian::MSet mset = enquire.get_mset(request.offset, request.limit,
-                                             exact ? db_.get_doccount() : 0);
+        Xapian::MSet mset =
+            request.collapse
+                ? enquire.get_mset(0, kCollapseBatch, exact ? db_.get_doccount() : 0)
+                : enquire.get_mset(request.offset, request.limit, exact ? db_.get_doccount() : 0);
         results.total_estimate = mset.get_matches_estimated();
         results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         if (counter.active()) {
             counter.collect(results, db_, mset.get_matches_estimated());
         }
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            results.hits.push_back(make_hit(it, mset, request.snippet_length));
-            if (request.sort != SortOrder::relevance) {
-                results.hits.back().score = 0;
-            }
+        if (request.collapse) {
+            add_stories(enquire, mset, prepared.query, request, results);
+        } else {
+            add_hits(mset, request, results);
         }
     } catch (const Xapian::DatabaseModifiedError&) {
         throw;
@@ -237,6 +249,16 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         throw DatabaseError("search failed: " + e.get_description());
     }
     return results;
+}
+
+void Searcher::add_hits(const Xapian::MSet& mset, const SearchRequest& request,
+                        SearchResults& results) {
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        results.hits.push_back(make_hit(it, mset, request.snippet_length));
+        if (request.sort != SortOrder::relevance) {
+            results.hits.back().score = 0;
+        }
+    }
 }
 
 }  // namespace morgue

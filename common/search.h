@@ -29,6 +29,9 @@ struct SearchRequest {
     std::vector<FacetSpec> facets;    ///< --facet: count these over every match
     std::optional<Period> histogram;  ///< --histogram: matches per period
     bool exact_total = false;         ///< count every match (--count); facets imply it
+    bool collapse = false;            ///< --collapse: each story once, with its copies
+    std::string duplicates_of;        ///< --duplicates ID: the copies of one article
+    std::string like;                 ///< --like ID: articles similar to one
 };
 
 /// The read side of one or more databases (shards), opened once and searched many times:
@@ -56,6 +59,13 @@ class Searcher {
     };
     Prepared prepare(const SearchRequest& request) const;
     SearchResults search_once(const SearchRequest& request);
+    Xapian::docid find_article(const std::string& id) const;
+    Xapian::Query copies_query(const std::string& id) const;
+    Xapian::Query like_query(const std::string& id) const;
+    void add_hits(const Xapian::MSet& mset, const SearchRequest& request,
+                  SearchResults& results);
+    void add_stories(Xapian::Enquire& enquire, Xapian::MSet mset, const Xapian::Query& query,
+                     const SearchRequest& request, SearchResults& results);
     Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, std::size_t length);
 
     std::vector<std::string> paths_;

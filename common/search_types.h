@@ -22,6 +22,12 @@ struct Hit {
     std::string url;
     std::string lang;
     std::vector<std::string> authors;
+    /// With --collapse: the other copies of this story among the matches.
+    struct Copies {
+        std::vector<std::string> ids;
+        std::vector<std::string> sources;  ///< each source once, in order of the ids
+    };
+    std::optional<Copies> copies;
     /// The snippet as plain text, with each highlighted match between kMarkStart and kMarkEnd.
     std::string snippet;
 };

@@ -52,6 +52,9 @@ void setup_options(CLI::App& app, morgue::SearchCommand& c, Choices& ch) {
            "Count values over all matches: source,lang,topic,tag,person,org,place[:N]");
     app.add_option("--histogram", ch.histogram, "Matches per period, with each period's share")
         ->check(CLI::IsMember({"day", "week", "month", "year"}));
+    app.add_flag("--collapse", r.collapse, "Show each story once, with its copies");
+    app.add_option("--duplicates", r.duplicates_of, "List the copies of the article with this id");
+    app.add_option("--like", r.like, "Rank articles by similarity to the one with this id");
     app.add_flag("--count", c.count_only, "Print the exact number of matches only");
     app.add_flag("--batch", c.batch,
                  "Read queries from stdin (text or JSON options), write one JSON line each");

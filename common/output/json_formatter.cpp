@@ -57,6 +57,17 @@ void write_hit_fields(JsonWriter& json, const Hit& hit, SortOrder sort, Highligh
     json.string(render_snippet(snippet, highlight));
     json.key("highlights");
     write_highlights(json, split_snippet(snippet));
+    if (hit.copies) {
+        json.key("copies");
+        json.begin_object();
+        json.key("count");
+        json.number(hit.copies->ids.size());
+        json.key("ids");
+        json.strings(hit.copies->ids);
+        json.key("sources");
+        json.strings(hit.copies->sources);
+        json.end_object();
+    }
 }
 
 void write_query(JsonWriter& json, const SearchResults& results) {

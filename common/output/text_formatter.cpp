@@ -161,6 +161,16 @@ std::string detail_line(const Hit& hit) {
     return terminal_safe(line);
 }
 
+/// "+ 3 copies (reuters, bbc.co.uk)".
+std::string copies_line(const Hit::Copies& copies) {
+    std::size_t n = copies.ids.size();
+    std::string line = "+ " + std::to_string(n) + (n == 1 ? " copy" : " copies");
+    for (std::size_t i = 0; i < copies.sources.size(); ++i) {
+        line += (i ? ", " : " (") + copies.sources[i];
+    }
+    return terminal_safe(copies.sources.empty() ? line : line + ")");
+}
+
 }  // namespace
 
 TextFormatter::TextFormatter(const OutputOptions& options)
@@ -192,6 +202,10 @@ void TextFormatter::write_hit(const Hit& hit, std::ostream& out) const {
         if (!line.empty()) {
             out << render_line(line, highlight_matches_) << '\n';
         }
+    }
+    if (hit.copies && !hit.copies->ids.empty()) {
+        out << kIndent << (color_ ? kAnsiDim : "") << copies_line(*hit.copies)
+            << (color_ ? kAnsiReset : "") << '\n';
     }
 }
 

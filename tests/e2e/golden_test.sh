@@ -67,6 +67,13 @@ json-facets.json|--format json --limit 0 --facet source:3,lang --histogram month
 text-facets.out|--limit 1 --facet source:2 --histogram year harbour@OR@tram
 text-count.out|--count harbour
 text-count-none.out|--count Rittenhouse
+text-collapse.out|--collapse --limit 3 summit@OR@donetsk@OR@coffee
+json-collapse.json|--format json --collapse --sort oldest donetsk
+ids-duplicates.txt|--format ids --duplicates https://capital-wire.example/politics/summit-talks
+ids-duplicates-exact.txt|--format ids --duplicates https://eastern-dispatch.example/world/donetsk-shelling-basements
+ids-like.txt|--format ids --like https://capital-wire.example/politics/summit-talks --limit 5
+ids-like-filtered.txt|--format ids --like https://capital-wire.example/politics/summit-talks date:2022
+text-unknown-id.out|--duplicates no/such/article
 text-explain.out|--explain --since 2022-02 --until 2022-03-15 "harbour@board"@date:2022..
 json-explain.json|--format json --explain --all --sort oldest harbour@lang:en
 CASES

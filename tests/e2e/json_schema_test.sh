@@ -22,14 +22,15 @@ n=0
 for args in "harbour" "--sort newest *" "--sort oldest --limit 50 *" "--highlight html tram" \
             "Rittenhouse" "--offset 100 *" '"harbour board' "date:2022-02 lang:en" \
             "--facet source,lang:1,topic,tag,person,org,place --histogram week *" \
-            "--histogram day harbour" "--histogram month --facet source Rittenhouse"; do
+            "--histogram day harbour" "--histogram month --facet source Rittenhouse" \
+            "--collapse --limit 20 *" "--collapse --offset 2 --sort newest donetsk OR summit"; do
     n=$((n + 1))
     # shellcheck disable=SC2086
     "$MORGUE_SEARCH" -d "$TMP/db" --format json $args >"$TMP/doc$n.json" 2>/dev/null
     validate "json for '$args'" search-output.schema.json "$TMP/doc$n.json"
 done
 "$MORGUE_SEARCH" -d "$TMP/db" --format jsonl --limit 50 '*' >"$TMP/all.jsonl"
-expect_eq "jsonl lines" 18 "$(wc -l <"$TMP/all.jsonl" | tr -d ' ')"
+expect_eq "jsonl lines" 20 "$(wc -l <"$TMP/all.jsonl" | tr -d ' ')"
 i=0
 while IFS= read -r line; do
     i=$((i + 1))

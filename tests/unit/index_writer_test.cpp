@@ -107,17 +107,17 @@ BOOST_AUTO_TEST_CASE(data_round_trips) {
 
 BOOST_AUTO_TEST_CASE(long_ids_are_digested) {
     std::string id(400, 'x');
-    std::string term = morgue::DocumentBuilder::id_term(id);
+    std::string term = morgue::schema::id_term(id);
     BOOST_TEST(term.size() == morgue::schema::kMaxTermLength);
     BOOST_TEST(term.substr(0, 10) == "Qxxxxxxxxx");
-    BOOST_TEST(morgue::DocumentBuilder::id_term(id + "y") != term);
+    BOOST_TEST(morgue::schema::id_term(id + "y") != term);
 }
 
 BOOST_AUTO_TEST_CASE(writer_adds_replaces_removes_and_remembers_files) {
     TempDir dir;
     morgue::DocumentBuilder builder;
     morgue::Article a = sample();
-    std::string term = morgue::DocumentBuilder::id_term(a.id);
+    std::string term = morgue::schema::id_term(a.id);
     {
         morgue::IndexWriter writer(dir.path.string());
         BOOST_TEST((writer.write(builder.build(a), term, a.lang) == morgue::WriteOutcome::added));

@@ -9,6 +9,7 @@
 
 #include "common/errors.h"
 #include "common/index_writer.h"
+#include "common/schema.h"
 #include "common/query.h"
 #include "common/search.h"
 
@@ -49,7 +50,7 @@ struct Fixture {
                  article("e", "Crab season opens", "Crab boats left port before dawn as the "
                          "season opened.", 1640995200, "Coastal Courier"),
              }) {
-            writer.write(builder.build(a), morgue::DocumentBuilder::id_term(a.id), a.lang);
+            writer.write(builder.build(a), morgue::schema::id_term(a.id), a.lang);
         }
         writer.commit();
     }
