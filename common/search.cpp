@@ -237,6 +237,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         }
         if (request.collapse) {
             add_stories(enquire, mset, prepared.query, request, results);
+        } else if (!request.recency.empty() && request.sort == SortOrder::relevance) {
+            add_recent_hits(enquire, request, results);
         } else {
             add_hits(mset, request, results);
         }

@@ -32,7 +32,12 @@ struct SearchRequest {
     bool collapse = false;            ///< --collapse: each story once, with its copies
     std::string duplicates_of;        ///< --duplicates ID: the copies of one article
     std::string like;                 ///< --like ID: articles similar to one
+    std::string recency;              ///< --recency HALFLIFE ("30d", "2w"): favour recent articles
 };
+
+/// The factor --recency gives an article's relevance: 0.5 + 0.5 * 2^(-age / half_life), from
+/// 1 for an article of now down to 0.5 for a very old one; 0.5 for an undated one.
+double recency_factor(std::optional<std::int64_t> date, std::int64_t now, std::int64_t half_life);
 
 /// The read side of one or more databases (shards), opened once and searched many times:
 /// the only user of Enquire.
@@ -64,6 +69,8 @@ class Searcher {
     Xapian::Query like_query(const std::string& id) const;
     void add_hits(const Xapian::MSet& mset, const SearchRequest& request,
                   SearchResults& results);
+    void add_recent_hits(Xapian::Enquire& enquire, const SearchRequest& request,
+                         SearchResults& results);
     void add_stories(Xapian::Enquire& enquire, Xapian::MSet mset, const Xapian::Query& query,
                      const SearchRequest& request, SearchResults& results);
     Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, std::size_t length);

@@ -53,6 +53,7 @@ void setup_options(CLI::App& app, morgue::SearchCommand& c, Choices& ch) {
     app.add_option("--histogram", ch.histogram, "Matches per period, with each period's share")
         ->check(CLI::IsMember({"day", "week", "month", "year"}));
     app.add_flag("--collapse", r.collapse, "Show each story once, with its copies");
+    app.add_option("--recency", r.recency, "Favour recent articles: half-life such as 30d, 1y");
     app.add_option("--duplicates", r.duplicates_of, "List the copies of the article with this id");
     app.add_option("--like", r.like, "Rank articles by similarity to the one with this id");
     app.add_flag("--count", c.count_only, "Print the exact number of matches only");

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -267,6 +268,56 @@ BOOST_AUTO_TEST_CASE(exact_totals_on_request) {
     morgue::SearchResults results = searcher.search(request);
     BOOST_TEST(results.total_exact);
     BOOST_TEST(results.total_estimate == 3u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(recency, Fixture)
+
+BOOST_AUTO_TEST_CASE(factor_halves_with_each_half_life) {
+    BOOST_TEST(morgue::recency_factor(kNow, kNow, 86400) == 1.0);
+    BOOST_TEST(morgue::recency_factor(kNow - 86400, kNow, 86400) == 0.75);
+    BOOST_TEST(morgue::recency_factor(kNow - 2 * 86400, kNow, 86400) == 0.625);
+    BOOST_TEST(morgue::recency_factor(std::nullopt, kNow, 86400) == 0.5);
+    // A date after now counts as now.
+    BOOST_TEST(morgue::recency_factor(kNow + 500, kNow, 86400) == 1.0);
+}
+
+BOOST_AUTO_TEST_CASE(blends_relevance_with_age) {
+    morgue::Searcher searcher({path.string()});
+    morgue::SearchRequest request;
+    request.query = "harbour";
+    request.now = kNow;
+    morgue::SearchResults plain = searcher.search(request);
+    BOOST_TEST_REQUIRE(plain.hits.size() == 3u);
+    request.recency = "1d";
+    morgue::SearchResults recent = searcher.search(request);
+    BOOST_TEST_REQUIRE(recent.hits.size() == 3u);
+    // Each score is the relevance times the factor of the article's age; best first.
+    std::map<std::string, double> expected;
+    for (const morgue::Hit& hit : plain.hits) {
+        expected[hit.id] = hit.score * morgue::recency_factor(hit.date, kNow, 86400);
+    }
+    for (std::size_t i = 0; i < recent.hits.size(); ++i) {
+        BOOST_TEST(recent.hits[i].rank == i + 1);
+        BOOST_TEST(recent.hits[i].score == expected[recent.hits[i].id],
+                   boost::test_tools::tolerance(1e-12));
+        if (i > 0) {
+            BOOST_TEST(recent.hits[i - 1].score >= recent.hits[i].score);
+        }
+    }
+    // By relevance alone e ("Crab" in its title) leads b; e is 53 days older, and with a
+    // half-life of a week b's factor is 0.98 against e's 0.50, so b comes first.
+    request.query = "crab";
+    request.recency = "";
+    BOOST_TEST(searcher.search(request).hits.front().id == "e");
+    request.recency = "1w";
+    morgue::SearchResults crab = searcher.search(request);
+    BOOST_TEST_REQUIRE(crab.hits.size() == 2u);
+    BOOST_TEST(crab.hits[0].id == "b");
+    BOOST_TEST(crab.hits[1].id == "e");
+    request.recency = "soon";
+    BOOST_CHECK_THROW(searcher.search(request), morgue::QueryError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
