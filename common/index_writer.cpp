@@ -143,7 +143,8 @@ void DocumentBuilder::add_copy_keys(Xapian::Document& doc, const Article& articl
     }
 }
 
-IndexWriter::IndexWriter(const std::string& path) : path_(path), db_(open_writable(path)) {
+IndexWriter::IndexWriter(const std::string& path, bool spelling)
+    : path_(path), db_(open_writable(path)), spelling_(spelling) {
     try {
         check_schema(db_, path_);
         languages_ = split_words(db_.get_metadata(std::string(schema::kLanguagesKey)));
@@ -156,10 +157,24 @@ WriteOutcome IndexWriter::write(const Xapian::Document& doc, const std::string& 
                                 const std::string& lang) {
     bool existed = db_.term_exists(id_term);
     db_.replace_document(id_term, doc);
+    if (spelling_) {
+        add_spellings(doc);
+    }
     if (!lang.empty() && languages_.insert(lang).second) {
         languages_changed_ = true;
     }
     return existed ? WriteOutcome::replaced : WriteOutcome::added;
+}
+
+void IndexWriter::add_spellings(const Xapian::Document& doc) {
+    // Unprefixed terms are the words of the free text; prefixed ones start with a capital.
+    for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string& term = *it;
+        unsigned char first = static_cast<unsigned char>(term[0]);
+        if (!(first >= 'A' && first <= 'Z') && term.size() > 2 && term.size() < 30) {
+            db_.add_spelling(term, it.get_wdf());
+        }
+    }
 }
 
 bool IndexWriter::remove(std::string_view id) {

@@ -37,7 +37,8 @@ class IndexWriter {
   public:
     /// Opens or creates the database at path. Throws DatabaseError when it is locked by another
     /// writer, corrupt, or of a newer schema.
-    explicit IndexWriter(const std::string& path);
+    /// spelling: keep the words of every document as spelling data for "did you mean".
+    explicit IndexWriter(const std::string& path, bool spelling = true);
     /// Adds or replaces (by unique id) one document built by a DocumentBuilder.
     WriteOutcome write(const Xapian::Document& doc, const std::string& id_term,
                        const std::string& lang);
@@ -53,10 +54,12 @@ class IndexWriter {
     std::uint64_t document_count() const;
 
   private:
+    void add_spellings(const Xapian::Document& doc);
     std::string path_;
     Xapian::WritableDatabase db_;
     std::set<std::string> languages_;
     bool languages_changed_ = false;
+    bool spelling_;
 };
 
 /// The metadata key under which a file's state is kept.

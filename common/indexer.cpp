@@ -48,7 +48,7 @@ class IndexRun {
         : options_(options), pipeline_(make_pipeline_options(options)), out_(out), err_(err),
           summary_(err, options.quiet) {
         if (!options.dry_run) {
-            writer_.emplace(options.database);
+            writer_.emplace(options.database, options.spelling);
         }
     }
 

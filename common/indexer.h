@@ -19,6 +19,7 @@ struct IndexOptions {
     std::string tz = "UTC";                ///< zone of zone-less dates
     std::vector<std::string> delete_ids;   ///< --delete
     bool force = false;                    ///< re-read files unchanged since the last run
+    bool spelling = true;                  ///< keep spelling data (--no-spelling turns it off)
     bool dry_run = false;                  ///< print articles as JSON Lines, write nothing
     bool strict = false;                   ///< skipped records make the exit code 1
     bool quiet = false;

@@ -236,4 +236,19 @@ ParsedQuery parse_query(std::string_view raw, const Xapian::Database& db,
     return parsed;
 }
 
+std::string spelling_suggestion(std::string_view raw, const Xapian::Database& db,
+                                const QueryContext& context) {
+    std::string text = prepare_text(raw);
+    std::string_view trimmed = text::trim(text);
+    if (trimmed.empty() || trimmed == "*") {
+        return {};
+    }
+    Xapian::QueryParser parser;
+    std::optional<dates::DateRange> ignored;
+    configure(parser, db, context, ignored);
+    parser.parse_query(std::string(trimmed),
+                       kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    return parser.get_corrected_query_string();
+}
+
 }  // namespace morgue

@@ -37,6 +37,11 @@ struct ParsedQuery {
 ParsedQuery parse_query(std::string_view text, const Xapian::Database& db,
                         const QueryContext& context);
 
+/// The query with misspelt words replaced by the archive's own words (Xapian's spelling data,
+/// built at index time), or "" when there is nothing to correct or no spelling data.
+std::string spelling_suggestion(std::string_view text, const Xapian::Database& db,
+                                const QueryContext& context);
+
 /// A filter matching the documents dated within range (open ends allowed).
 Xapian::Query date_filter(const dates::DateRange& range);
 

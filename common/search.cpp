@@ -61,6 +61,9 @@ Xapian::Database open_shard(const std::string& path) {
     }
 }
 
+/// Fewer matches than this, and the searcher looks for a spelling correction.
+constexpr Xapian::doccount kSuggestBelow = 3;
+
 /// Matches read at a time while walking them for --collapse.
 constexpr Xapian::doccount kCollapseBatch = 100;
 
@@ -188,7 +191,7 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request) const {
     context.wildcard_limit = request.wildcard_limit;
     ParsedQuery parsed = parse_query(request.query, db_, context);
     std::optional<dates::DateRange> flags = flag_range(request, context);
-    Prepared prepared{parsed.query, context.languages, {}};
+    Prepared prepared{parsed.query, context.languages, {}, context};
     if (flags) {
         prepared.query = Xapian::Query(Xapian::Query::OP_FILTER, prepared.query,
                                        date_filter(*flags));
@@ -235,6 +238,9 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         if (counter.active()) {
             counter.collect(results, db_, mset.get_matches_estimated());
         }
+        if (request.suggest && results.total_estimate < kSuggestBelow) {
+            add_suggestion(request, prepared.context, results);
+        }
         if (request.collapse) {
             add_stories(enquire, mset, prepared.query, request, results);
         } else if (!request.recency.empty() && request.sort == SortOrder::relevance) {
@@ -251,6 +257,18 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         throw DatabaseError("search failed: " + e.get_description());
     }
     return results;
+}
+
+void Searcher::add_suggestion(const SearchRequest& request, const QueryContext& context,
+                              SearchResults& results) const {
+    try {
+        std::string corrected = spelling_suggestion(request.query, db_, context);
+        if (!corrected.empty() && corrected != request.query) {
+            results.suggestion = corrected;
+        }
+    } catch (const Xapian::UnimplementedError&) {
+        results.warnings.push_back("spelling suggestions are not available from remote databases");
+    }
 }
 
 void Searcher::add_hits(const Xapian::MSet& mset, const SearchRequest& request,

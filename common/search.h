@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "query.h"
 #include "search_types.h"
 #include "stem_adapter.h"
 
@@ -33,6 +34,7 @@ struct SearchRequest {
     std::string duplicates_of;        ///< --duplicates ID: the copies of one article
     std::string like;                 ///< --like ID: articles similar to one
     std::string recency;              ///< --recency HALFLIFE ("30d", "2w"): favour recent articles
+    bool suggest = true;              ///< "did you mean" when the query finds little
 };
 
 /// The factor --recency gives an article's relevance: 0.5 + 0.5 * 2^(-age / half_life), from
@@ -61,12 +63,15 @@ class Searcher {
         Xapian::Query query;
         std::vector<std::string> languages;  ///< the stemming languages used
         SearchResults header;                ///< everything but counts and hits
+        QueryContext context;                ///< how the query text was read
     };
     Prepared prepare(const SearchRequest& request) const;
     SearchResults search_once(const SearchRequest& request);
     Xapian::docid find_article(const std::string& id) const;
     Xapian::Query copies_query(const std::string& id) const;
     Xapian::Query like_query(const std::string& id) const;
+    void add_suggestion(const SearchRequest& request, const QueryContext& context,
+                        SearchResults& results) const;
     void add_hits(const Xapian::MSet& mset, const SearchRequest& request,
                   SearchResults& results);
     void add_recent_hits(Xapian::Enquire& enquire, const SearchRequest& request,

@@ -83,6 +83,7 @@ struct SearchResults {
     std::vector<Facet> facets;          ///< as asked for with --facet, in that order
     std::optional<Period> histogram;    ///< the period of the timeline, when asked for
     std::vector<Bucket> buckets;        ///< the timeline, oldest first, "undated" last
+    std::string suggestion;             ///< "did you mean": a corrected query, or ""
     std::vector<std::string> warnings;  ///< lenient readings, printed on stderr
 };
 

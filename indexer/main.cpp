@@ -57,6 +57,7 @@ void setup_options(CLI::App& app, morgue::IndexOptions& o, std::string& format) 
         ->allow_extra_args(false);
     app.add_option("--batch-size", o.batch_size, "Documents per commit")->check(CLI::Range(1, 10000000));
     app.add_flag("--force", o.force, "Re-read files unchanged since they were last indexed");
+    app.add_flag("!--no-spelling", o.spelling, "Keep no spelling data (no \"did you mean\")");
     app.add_flag("--dry-run", o.dry_run, "Print the normalised articles as JSON Lines; write nothing");
     app.add_flag("--strict", o.strict, "Exit with 1 when records were skipped");
     app.add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");

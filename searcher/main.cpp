@@ -56,6 +56,7 @@ void setup_options(CLI::App& app, morgue::SearchCommand& c, Choices& ch) {
     app.add_option("--recency", r.recency, "Favour recent articles: half-life such as 30d, 1y");
     app.add_option("--duplicates", r.duplicates_of, "List the copies of the article with this id");
     app.add_option("--like", r.like, "Rank articles by similarity to the one with this id");
+    app.add_flag("!--no-suggest", r.suggest, "No \"did you mean\" when a query finds little");
     app.add_flag("--count", c.count_only, "Print the exact number of matches only");
     app.add_flag("--batch", c.batch,
                  "Read queries from stdin (text or JSON options), write one JSON line each");

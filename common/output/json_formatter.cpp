@@ -151,6 +151,10 @@ void write_document(JsonWriter& json, const SearchResults& results, Highlight hi
     }
     json.end_array();
     write_analysis(json, results);
+    if (!results.suggestion.empty()) {
+        json.key("suggestion");
+        json.string(results.suggestion);
+    }
     json.key("warnings");
     json.strings(results.warnings);
     json.end_object();

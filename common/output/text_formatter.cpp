@@ -179,6 +179,9 @@ TextFormatter::TextFormatter(const OutputOptions& options)
 
 void TextFormatter::write(const SearchResults& results, std::ostream& out) {
     out << count_line(results) << '\n';
+    if (!results.suggestion.empty()) {
+        out << "Did you mean: " << terminal_safe(results.suggestion) << '\n';
+    }
     for (const Hit& hit : results.hits) {
         out << '\n';
         write_hit(hit, out);

@@ -321,3 +321,22 @@ BOOST_AUTO_TEST_CASE(blends_relevance_with_age) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(spelling, Fixture)
+
+BOOST_AUTO_TEST_CASE(suggests_the_archives_own_words_when_little_is_found) {
+    morgue::Searcher searcher({path.string()});
+    morgue::SearchRequest request;
+    request.query = "harbor dredgin";
+    morgue::SearchResults results = searcher.search(request);
+    BOOST_TEST(results.total_estimate == 0u);
+    BOOST_TEST(results.suggestion == "harbour dredging");
+    // Enough matches: no suggestion, even for a misspelt word among them.
+    request.query = "harbour OR crabb";
+    BOOST_TEST(searcher.search(request).suggestion.empty());
+    request.query = "harbor";
+    request.suggest = false;
+    BOOST_TEST(searcher.search(request).suggestion.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
