@@ -25,6 +25,7 @@ constexpr std::size_t kDetectBytes = 64 * 1024;
 
 PipelineOptions make_pipeline_options(const IndexOptions& options) {
     PipelineOptions pipeline;
+    pipeline.extract_entities = options.entities;
     for (const std::string& spec : options.field_maps) {
         std::string error;
         if (!pipeline.fields.add_override(spec, &error)) {

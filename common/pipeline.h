@@ -13,13 +13,15 @@ namespace morgue {
 /// What turns records into articles, the same for every record of a run.
 struct PipelineOptions {
     FieldMap fields;
-    dates::TimeZone tz;  ///< for zone-less dates
+    dates::TimeZone tz;            ///< for zone-less dates
+    bool extract_entities = true;  ///< run the entity extractor (records' own lists are kept)
 };
 
 /// Turns one record into a normalised article: a pure function of the record, safe to run on
 /// any thread. Fixes the text encoding, takes the title (or derives it by the plain-text
 /// convention), cleans the body, picks the best date, normalises source and language (detected
-/// when the record has none) and assigns the unique id. Problems that leave the article usable
+/// when the record has none), extracts entities (merged with the record's own lists), and
+/// assigns the unique id. Problems that leave the article usable
 /// (an unparseable date) and problems that drop it (nothing to index) are appended to notes;
 /// nullopt means the record is skipped.
 std::optional<Article> build_article(const Record& record, const PipelineOptions& options,

@@ -35,6 +35,23 @@ class BooleanField : public Xapian::FieldProcessor {
     std::string prefix_;
 };
 
+/// person:, org:, place:: the name goes through the alias table, as at index time, so that
+/// place:US finds "United States".
+class EntityField : public Xapian::FieldProcessor {
+  public:
+    explicit EntityField(std::vector<EntityType> types) : types_(std::move(types)) {}
+    Xapian::Query operator()(const std::string& value) override {
+        std::vector<Xapian::Query> terms;
+        for (EntityType type : types_) {
+            terms.emplace_back(schema::entity_term(type, value));
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+
+  private:
+    std::vector<EntityType> types_;
+};
+
 /// date:... ranges; remembers the range so that output can show it.
 class DateField : public Xapian::FieldProcessor {
   public:
@@ -122,6 +139,13 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const Qu
             parser.add_prefix(name, std::string(spec.prefix));
         } else if (spec.kind == schema::FieldKind::boolean) {
             parser.add_boolean_prefix(name, (new BooleanField(spec.name, spec.prefix))->release());
+        } else if (spec.kind == schema::FieldKind::entity) {
+            auto* field = new EntityField({*entity_type_from_name(spec.name)});
+            parser.add_boolean_prefix(name, field->release());
+        } else if (spec.kind == schema::FieldKind::any_entity) {
+            auto* field = new EntityField(
+                {EntityType::person, EntityType::organisation, EntityType::location});
+            parser.add_boolean_prefix(name, field->release());
         } else {
             parser.add_boolean_prefix(name, (new DateField(context, seen_date))->release());
         }

@@ -161,6 +161,9 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
     hit.url = std::move(stored.url);
     hit.lang = std::move(stored.lang);
     hit.authors = std::move(stored.authors);
+    hit.topics = std::move(stored.topics);
+    hit.tags = std::move(stored.tags);
+    hit.entities = std::move(stored.entities);
     std::string hi_start(1, kMarkStart);
     std::string hi_end(1, kMarkEnd);
     hit.snippet = mset.snippet(stored.body, length, stemmers_.get(hit.lang),

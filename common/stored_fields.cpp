@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "dates.h"
+#include "output/entities_json.h"
 #include "output/json_writer.h"
 
 namespace morgue {
@@ -35,6 +36,19 @@ std::string encode_stored_fields(const Article& article) {
         json.string(author);
     }
     json.end_array();
+    json.key("topics");
+    json.strings(article.topics);
+    json.key("tags");
+    json.strings(article.tags);
+    json.key("entities");
+    write_entities(json, article.entities, false);
+    json.key("extra");
+    json.begin_object();
+    for (const auto& [key, value] : article.extra) {
+        json.key(key);
+        json.string(value);
+    }
+    json.end_object();
     json.key("body");
     json.string(article.body);
     json.key("origin");
@@ -44,6 +58,46 @@ std::string encode_stored_fields(const Article& article) {
 }
 
 namespace {
+
+std::vector<std::string> string_array(simdjson::dom::object& object, const char* key) {
+    std::vector<std::string> out;
+    simdjson::dom::array array;
+    if (object[key].get(array) == simdjson::SUCCESS) {
+        for (simdjson::dom::element item : array) {
+            std::string_view value;
+            if (item.get(value) == simdjson::SUCCESS) {
+                out.emplace_back(value);
+            }
+        }
+    }
+    return out;
+}
+
+void read_entities(simdjson::dom::object& object, std::vector<Entity>& out) {
+    simdjson::dom::object entities;
+    if (object["entities"].get(entities) != simdjson::SUCCESS) {
+        return;
+    }
+    for (EntityType type : {EntityType::person, EntityType::organisation, EntityType::location}) {
+        std::string key(entity_type_name(type));
+        for (std::string& name : string_array(entities, key.c_str())) {
+            out.push_back(Entity{type, std::move(name), {}});
+        }
+    }
+}
+
+void read_extra(simdjson::dom::object& object, Article& article) {
+    simdjson::dom::object extra;
+    if (object["extra"].get(extra) != simdjson::SUCCESS) {
+        return;
+    }
+    for (auto field : extra) {
+        std::string_view value;
+        if (field.value.get(value) == simdjson::SUCCESS) {
+            article.extra.emplace_back(std::string(field.key), std::string(value));
+        }
+    }
+}
 
 std::string string_member(simdjson::dom::object& object, const char* key) {
     std::string_view value;
@@ -71,15 +125,11 @@ Article decode_stored_fields(std::string_view data) {
     }
     article.url = string_member(object, "url");
     article.lang = string_member(object, "lang");
-    simdjson::dom::array authors;
-    if (object["authors"].get(authors) == simdjson::SUCCESS) {
-        for (simdjson::dom::element author : authors) {
-            std::string_view name;
-            if (author.get(name) == simdjson::SUCCESS) {
-                article.authors.emplace_back(name);
-            }
-        }
-    }
+    article.authors = string_array(object, "authors");
+    article.topics = string_array(object, "topics");
+    article.tags = string_array(object, "tags");
+    read_entities(object, article.entities);
+    read_extra(object, article);
     article.body = string_member(object, "body");
     article.origin.path = string_member(object, "origin");
     return article;

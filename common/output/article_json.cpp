@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "../dates.h"
+#include "entities_json.h"
 #include "formatter.h"
 #include "json_writer.h"
 
@@ -47,6 +48,12 @@ void write_article_json(const Article& article, std::ostream& out) {
     json.string_or_null(article.url);
     json.key("authors");
     json.strings(article.authors);
+    json.key("topics");
+    json.strings(article.topics);
+    json.key("tags");
+    json.strings(article.tags);
+    json.key("entities");
+    write_entities(json, article.entities, true);
     json.key("origin");
     json.string(to_string(article.origin));
     json.key("body_length");

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "entities_json.h"
 #include "formatters.h"
 #include "json_writer.h"
 
@@ -51,6 +52,12 @@ void write_hit_fields(JsonWriter& json, const Hit& hit, SortOrder sort, Highligh
     json.string_or_null(hit.lang);
     json.key("authors");
     json.strings(hit.authors);
+    json.key("topics");
+    json.strings(hit.topics);
+    json.key("tags");
+    json.strings(hit.tags);
+    json.key("entities");
+    write_entities(json, hit.entities, false);
     // Repair the encoding first so that highlight offsets count the code points printed.
     const std::string snippet = to_valid_utf8(hit.snippet);
     json.key("snippet");

@@ -11,7 +11,15 @@
 namespace morgue {
 
 /// The article fields a record's keys map onto.
-enum class Field { id, title, body, date, source, url, author, lang };
+enum class Field {
+    id, title, body, date, source, url, author, lang,
+    topic,         ///< a collection's own subject codes or sections
+    tag,           ///< a collection's own tags and keywords
+    person,        ///< entity lists a record carries
+    organisation,
+    place,
+    organization,  ///< the sender's organisation of a mail or post (stored, not searched)
+};
 
 /// "title", "body", ... (the names --map takes).
 std::optional<Field> field_from_name(std::string_view name);

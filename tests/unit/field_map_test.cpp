@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(bad_overrides) {
     const std::vector<std::pair<std::string, std::string>> cases{
         {"headline=title",
          "unknown field 'headline' in --map headline=title (fields: id, title, body, date, "
-         "source, url, author, lang)"},
+         "source, url, author, lang, topic, tag, person, org, place, organization)"},
         {"title=", "no record key in --map title= (write FIELD=KEY, e.g. title=headline.main)"},
         {"title", "no record key in --map title (write FIELD=KEY, e.g. title=headline.main)"},
     };
