@@ -9,7 +9,9 @@ namespace morgue::html {
 
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // gumbo names the elements it knows; others (custom elements, <amp-img>) keep their source
 // spelling, which is lower-cased here as the HTML parser does for known ones.
@@ -81,8 +83,12 @@ void convert_children(const GumboNode& source, Node& root) {
 
 std::size_t index_in_parent(const Node& node) {
     const auto& siblings = node.parent->children;
+    if (node.index_hint < siblings.size() && siblings[node.index_hint].get() == &node) {
+        return node.index_hint;
+    }
     for (std::size_t i = 0; i < siblings.size(); ++i) {
         if (siblings[i].get() == &node) {
+            node.index_hint = i;
             return i;
         }
     }
@@ -139,16 +145,6 @@ bool Node::has_attribute(std::string_view name) const {
                        [&](const auto& attribute) { return attribute.first == name; });
 }
 
-void Node::set_attribute(std::string_view name, std::string value) {
-    for (auto& [key, old] : attributes) {
-        if (key == name) {
-            old = std::move(value);
-            return;
-        }
-    }
-    attributes.emplace_back(std::string(name), std::move(value));
-}
-
 std::vector<Node*> Node::element_children() const {
     std::vector<Node*> out;
     for (const auto& child : children) {
@@ -193,7 +189,9 @@ std::unique_ptr<Node> detach(Node& node) {
     return owned;
 }
 
-void remove(Node& node) { detach(node); }
+void remove(Node& node) {
+    detach(node);
+}
 
 std::unique_ptr<Node> replace(Node& node, std::unique_ptr<Node> replacement) {
     Node* parent = node.parent;
@@ -205,8 +203,17 @@ std::unique_ptr<Node> replace(Node& node, std::unique_ptr<Node> replacement) {
     return old;
 }
 
+void remove_children_if(Node& node, const std::function<bool(const Node&)>& matches) {
+    auto& children = node.children;
+    children.erase(
+        std::remove_if(children.begin(), children.end(),
+                       [&](const std::unique_ptr<Node>& child) { return matches(*child); }),
+        children.end());
+}
+
 Node& append(Node& parent, std::unique_ptr<Node> child) {
     child->parent = &parent;
+    child->index_hint = parent.children.size();
     parent.children.push_back(std::move(child));
     return *parent.children.back();
 }

@@ -21,6 +21,9 @@ struct Node {
     std::vector<std::pair<std::string, std::string>> attributes;  ///< names lower-case
     std::vector<std::unique_ptr<Node>> children;
     Node* parent = nullptr;
+    /// Where the node last was among its parent's children: checked first, so that walking
+    /// the siblings of a long list stays linear (see index_in_parent in dom.cpp).
+    mutable std::size_t index_hint = 0;
 
     /// True for a text node.
     bool is_text() const { return tag.empty(); }
@@ -30,8 +33,6 @@ struct Node {
     std::string_view attribute(std::string_view name) const;
     /// True when the attribute is present (with any value).
     bool has_attribute(std::string_view name) const;
-    /// Sets an attribute, replacing its value when present.
-    void set_attribute(std::string_view name, std::string value);
     /// The element children, in order.
     std::vector<Node*> element_children() const;
 };
@@ -55,6 +56,9 @@ void remove(Node& node);
 
 /// Puts replacement where node was and returns node, detached.
 std::unique_ptr<Node> replace(Node& node, std::unique_ptr<Node> replacement);
+
+/// Removes, in one pass, the children of node that match (their subtrees with them).
+void remove_children_if(Node& node, const std::function<bool(const Node&)>& matches);
 
 /// Appends child to parent and returns it.
 Node& append(Node& parent, std::unique_ptr<Node> child);

@@ -14,20 +14,26 @@ namespace {
 
 // Elements that begin a line box of their own in a browser's default style sheet.
 constexpr std::array<std::string_view, 43> kBlockTags = {
-    "address", "article",  "aside",  "blockquote", "body",       "caption", "center",
-    "dd",      "details",  "dialog", "dir",        "div",        "dl",      "dt",
-    "fieldset", "figcaption", "figure", "footer",  "form",       "h1",      "h2",
-    "h3",      "h4",       "h5",     "h6",         "header",     "hgroup",  "hr",
-    "html",    "legend",   "li",     "main",       "menu",       "nav",     "ol",
-    "p",       "section",  "summary", "table",     "tbody",      "tfoot",   "thead",
-    "tr",
+    "address", "article", "aside",  "blockquote", "body",    "caption", "center",   "dd",
+    "details", "dialog",  "dir",    "div",        "dl",      "dt",      "fieldset", "figcaption",
+    "figure",  "footer",  "form",   "h1",         "h2",      "h3",      "h4",       "h5",
+    "h6",      "header",  "hgroup", "hr",         "html",    "legend",  "li",       "main",
+    "menu",    "nav",     "ol",     "p",          "section", "summary", "table",    "tbody",
+    "tfoot",   "thead",   "tr",
 };
 
 // The commas of Latin, Arabic (U+060C), CJK (U+3001, U+FF0C) and their small and vertical
 // forms, which Readability also counts as clause separators.
 constexpr std::array<std::string_view, 9> kCommas = {
-    ",", "\xD8\x8C", "\xEF\xB9\x90", "\xEF\xB8\x90", "\xEF\xB8\x91",
-    "\xE2\xB9\x81", "\xE2\xB8\xB4", "\xE2\xB8\xB2", "\xEF\xBC\x8C",
+    ",",
+    "\xD8\x8C",
+    "\xEF\xB9\x90",
+    "\xEF\xB8\x90",
+    "\xEF\xB8\x91",
+    "\xE2\xB9\x81",
+    "\xE2\xB8\xB4",
+    "\xE2\xB8\xB2",
+    "\xEF\xBC\x8C",
 };
 
 // Entities that survive in doubly encoded metadata; gumbo has already decoded one level.
@@ -191,7 +197,9 @@ class Renderer {
 
 }  // namespace
 
-std::string inner_text(const Node& node) { return text::collapse_space(text_content(node)); }
+std::string inner_text(const Node& node) {
+    return text::collapse_space(text_content(node));
+}
 
 std::size_t text_length(std::string_view utf8) {
     return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
@@ -208,6 +216,22 @@ std::size_t count_commas(std::string_view utf8) {
         }
     }
     return count;
+}
+
+double link_density(const Node& node) {
+    const std::size_t length = text_length(inner_text(node));
+    if (length == 0) {
+        return 0.0;
+    }
+    double linked = 0.0;
+    for_each_element(node, [&](const Node& element) {
+        if (element.is("a")) {
+            const std::string_view href = element.attribute("href");
+            const double weight = href.size() > 1 && href[0] == '#' ? 0.3 : 1.0;
+            linked += weight * static_cast<double>(text_length(inner_text(element)));
+        }
+    });
+    return linked / static_cast<double>(length);
 }
 
 bool is_block_tag(std::string_view tag) {

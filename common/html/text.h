@@ -20,6 +20,10 @@ std::size_t text_length(std::string_view utf8);
 /// The number of commas in text, counting the commas of Arabic, Chinese and other scripts.
 std::size_t count_commas(std::string_view utf8);
 
+/// The share of the element's text that sits inside links (0 to 1); links to fragments of
+/// the page ("#section-2") count 0.3, since tables of contents are part of a story.
+double link_density(const Node& node);
+
 /// True for elements that start a new paragraph when text is rendered (p, div, li, h1...).
 bool is_block_tag(std::string_view tag);
 
