@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <utility>
 
 #include "unicode.h"
 
@@ -15,9 +16,20 @@ namespace {
 // Labels that to_utf8 reads better than iconv would: Windows-1252 is a superset of the
 // printable Latin-1 and ASCII, and to_utf8 keeps the UTF-8 that mislabelled senders write.
 constexpr std::array<std::string_view, 13> kWindows1252Labels{
-    "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",        "latin-1",  "l1",    "us-ascii",
+    "iso-8859-1", "iso8859-1",      "iso_8859-1",   "latin1", "latin-1",  "l1",    "us-ascii",
     "ascii",      "ansi_x3.4-1968", "windows-1252", "cp1252", "x-cp1252", "cp819",
 };
+
+// Labels for which senders mean a larger set than the one named (the WHATWG Encoding
+// Standard reads them so too): the larger set decodes everything the smaller one does.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kSupersets{{
+    {"gb2312", "GB18030"},
+    {"gbk", "GB18030"},
+    {"ks_c_5601-1987", "CP949"},
+    {"euc-kr", "CP949"},
+    {"shift_jis", "CP932"},
+    {"iso-8859-9", "WINDOWS-1254"},
+}};
 
 // iconv descriptors are not shared: one per conversion keeps this safe on any thread.
 class Iconv {
@@ -65,7 +77,13 @@ std::optional<std::string> convert_charset(std::string_view bytes, std::string_v
     if (label.empty()) {
         return std::nullopt;
     }
-    Iconv cd(label);
+    std::string name = label;
+    for (const auto& [known, superset] : kSupersets) {
+        if (known == label) {
+            name = superset;
+        }
+    }
+    Iconv cd(name);
     if (!cd.ok()) {
         return std::nullopt;
     }
