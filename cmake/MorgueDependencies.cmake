@@ -15,5 +15,11 @@ find_package(Utf8proc REQUIRED)
 find_package(Gumbo REQUIRED)
 find_package(simdjson REQUIRED CONFIG)
 find_package(LibArchive REQUIRED)
+# zlib undoes gzip/deflate HTTP content coding inside WARC records; iconv (glibc) decodes
+# the charsets mail declares; libxml2 parses XML articles. CMake's own modules expose
+# ZLIB::ZLIB, Iconv::Iconv and LibXml2::LibXml2.
+find_package(ZLIB REQUIRED)
+find_package(Iconv REQUIRED)
+find_package(LibXml2 REQUIRED)
 find_package(date REQUIRED CONFIG)
 find_package(CLI11 REQUIRED CONFIG)

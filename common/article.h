@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "text/fingerprint.h"
+#include "entities/entity.h"
 
 namespace morgue {
 
@@ -40,6 +41,11 @@ struct Article {
     std::string lang;                  ///< ISO 639-1, empty when unknown
     std::string content_hash;          ///< exact-copy key (text::content_hash), "" when no text
     std::optional<text::Fingerprint> fingerprint;  ///< near-copy MinHash; none when too short
+    std::vector<std::string> topics;   ///< the collection's own subject codes (topic:)
+    std::vector<std::string> tags;     ///< the collection's own tags (tag:)
+    std::vector<Entity> entities;      ///< people, organisations, places, canonicalised
+    /// Fields stored for display only, such as a post's "organization".
+    std::vector<std::pair<std::string, std::string>> extra;
     Origin origin;
 };
 

@@ -1,12 +1,15 @@
 #include "index_summary.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace morgue {
 
-void IndexSummary::report(const Diagnostic& d, bool skipped) {
-    Tally& tally = (skipped ? skipped_ : notes_)[d.reason.empty() ? d.message : d.reason];
-    ++tally.count;
+void IndexSummary::report(const Diagnostic& d) {
+    Tally& tally = (d.records_skipped > 0 ? skipped_ : notes_)[d.reason.empty() ? d.message
+                                                                                : d.reason];
+    tally.count += std::max<std::uint64_t>(d.records_skipped, 1);
+    ++tally.reports;
     if (tally.locations.size() < kListedLocations) {
         tally.locations.push_back(to_string(d.where));
     }
@@ -38,7 +41,7 @@ void IndexSummary::print_tallies(std::ostream& err, const char* what,
         for (std::size_t i = 0; i < tally.locations.size(); ++i) {
             err << (i ? ", " : "") << tally.locations[i];
         }
-        err << (tally.count > tally.locations.size() ? ", ...)\n" : ")\n");
+        err << (tally.reports > tally.locations.size() ? ", ...)\n" : ")\n");
     }
 }
 

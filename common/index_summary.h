@@ -19,9 +19,9 @@ class IndexSummary {
 
     explicit IndexSummary(std::ostream& err, bool quiet) : err_(err), quiet_(quiet) {}
 
-    /// Prints a diagnostic (unless too many of its kind were printed) and counts it: a record
-    /// skipped when skipped is true, an undated article when the reason is a date problem.
-    void report(const Diagnostic& d, bool skipped);
+    /// Prints a diagnostic (unless too many of its kind were printed) and counts it: as the
+    /// records it skipped, or as a note when the record was kept.
+    void report(const Diagnostic& d);
 
     std::uint64_t added = 0;
     std::uint64_t replaced = 0;
@@ -38,7 +38,8 @@ class IndexSummary {
 
   private:
     struct Tally {
-        std::uint64_t count = 0;
+        std::uint64_t count = 0;    ///< records (or notes) counted
+        std::uint64_t reports = 0;  ///< diagnostics that counted them
         std::vector<std::string> locations;
     };
     static void print_tallies(std::ostream& err, const char* what,

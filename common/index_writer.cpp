@@ -1,5 +1,7 @@
 #include "index_writer.h"
 
+#include <algorithm>
+
 #include <sstream>
 
 #include "dates.h"
@@ -77,6 +79,59 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     return doc;
 }
 
+namespace {
+
+/// Up to kFacetSlots values of a multi-valued field, one per slot from first on (schema.h).
+void add_facet_values(Xapian::Document& doc, schema::Slot first,
+                      const std::vector<std::string>& values) {
+    for (std::size_t i = 0; i < values.size() && i < schema::kFacetSlots; ++i) {
+        doc.add_value(schema::slot_number(first) + static_cast<unsigned>(i), values[i]);
+    }
+}
+
+std::vector<std::string> normalised(std::string_view field, const std::vector<std::string>& in) {
+    std::vector<std::string> out;
+    for (const std::string& value : in) {
+        std::string n = schema::normalise_value(field, value);
+        if (!n.empty() && std::find(out.begin(), out.end(), n) == out.end()) {
+            out.push_back(std::move(n));
+        }
+    }
+    return out;
+}
+
+/// The canonical names of one type, the most mentioned first (the ones facets keep).
+std::vector<std::string> entity_names(const std::vector<Entity>& entities, EntityType type) {
+    std::vector<const Entity*> of_type;
+    for (const Entity& entity : entities) {
+        if (entity.type == type) {
+            of_type.push_back(&entity);
+        }
+    }
+    std::stable_sort(of_type.begin(), of_type.end(), [](const Entity* a, const Entity* b) {
+        return a->mentions.size() > b->mentions.size();
+    });
+    std::vector<std::string> names;
+    for (const Entity* entity : of_type) {
+        names.push_back(entity->name);
+    }
+    return names;
+}
+
+}  // namespace
+
+void DocumentBuilder::add_facet_values(Xapian::Document& doc, const Article& article) {
+    morgue::add_facet_values(doc, schema::Slot::topic_first, normalised("topic", article.topics));
+    morgue::add_facet_values(doc, schema::Slot::tag_first, normalised("tag", article.tags));
+    const std::pair<EntityType, schema::Slot> kinds[] = {
+        {EntityType::person, schema::Slot::person_first},
+        {EntityType::organisation, schema::Slot::org_first},
+        {EntityType::location, schema::Slot::place_first}};
+    for (const auto& [type, first] : kinds) {
+        morgue::add_facet_values(doc, first, entity_names(article.entities, type));
+    }
+}
+
 void DocumentBuilder::add_values(Xapian::Document& doc, const Article& article) {
     if (article.date) {
         doc.add_value(schema::slot_number(schema::Slot::date),
@@ -101,6 +156,7 @@ void DocumentBuilder::add_values(Xapian::Document& doc, const Article& article) 
         doc.add_value(schema::slot_number(schema::Slot::fingerprint),
                       text::serialise(*article.fingerprint));
     }
+    add_facet_values(doc, article);
 }
 
 void DocumentBuilder::index_free_text(const Article& article) {
@@ -130,6 +186,15 @@ void DocumentBuilder::add_boolean_terms(Xapian::Document& doc, const Article& ar
         doc.add_boolean_term(std::string(schema::kYearPrefix) + year_of(*article.date));
     }
     add_copy_keys(doc, article);
+    for (const std::string& topic : article.topics) {
+        add(schema::kTopicPrefix, "topic", topic);
+    }
+    for (const std::string& tag : article.tags) {
+        add(schema::kTagPrefix, "tag", tag);
+    }
+    for (const Entity& entity : article.entities) {
+        doc.add_boolean_term(schema::entity_term(entity.type, entity.name));
+    }
 }
 
 void DocumentBuilder::add_copy_keys(Xapian::Document& doc, const Article& article) {

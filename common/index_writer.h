@@ -23,6 +23,7 @@ class DocumentBuilder {
     void index_free_text(const Article& article);
     void add_boolean_terms(Xapian::Document& doc, const Article& article);
     static void add_values(Xapian::Document& doc, const Article& article);
+    static void add_facet_values(Xapian::Document& doc, const Article& article);
     static void add_copy_keys(Xapian::Document& doc, const Article& article);
     Xapian::TermGenerator generator_;
     StemmerCache stemmers_;

@@ -58,10 +58,8 @@ class IndexRun {
             if (writer_->remove(id)) {
                 ++summary_.deleted;
             } else {
-                Diagnostic unknown;
-                unknown.message = "no document with id '" + id + "'; nothing deleted";
-                unknown.reason = "unknown id";
-                summary_.report(unknown, false);
+                summary_.report(note({}, "no document with id '" + id + "'; nothing deleted",
+                                     "unknown id"));
             }
         }
     }
@@ -79,16 +77,18 @@ class IndexRun {
                                          ByteSource& source) { read_stream(info, name, source); });
         } catch (const InputError& e) {
             ++summary_.files_failed;
-            summary_.report(Diagnostic{Severity::error, Origin{display(file), 0},
-                                       std::string(e.what()) + "; records read before it are kept",
-                                       "unreadable input"}, false);
+            Diagnostic failure = note(Origin{display(file), 0},
+                                      std::string(e.what()) + "; records read before it are kept",
+                                      "unreadable input");
+            failure.severity = Severity::error;
+            summary_.report(failure);
         }
         if (writer_ && !state_path.empty()) {
             writer_->remember_file(state_path, file.size, file.mtime_ns);
         }
     }
 
-    void report(const Diagnostic& d) { summary_.report(d, false); }
+    void report(const Diagnostic& d) { summary_.report(d); }
 
     /// Commits and prints the summary; returns the exit code.
     int finish(bool was_interrupted) {
@@ -129,10 +129,10 @@ class IndexRun {
             format = detect_format(name, peeked.peek(kDetectBytes));
         }
         if (!format) {
-            summary_.report(Diagnostic{Severity::warning, Origin{info.display_path, 0},
-                                       "not a format morgue reads (binary or unknown content); "
-                                       "file skipped (--format forces one)",
-                                       "unrecognised format"}, false);
+            summary_.report(note(Origin{info.display_path, 0},
+                                 "not a format morgue reads (binary or unknown content); "
+                                 "file skipped (--format forces one)",
+                                 "unrecognised format"));
             return;
         }
         CsvOptions csv = options_.csv;
@@ -141,7 +141,7 @@ class IndexRun {
         }
         std::unique_ptr<Reader> reader = make_reader(*format, csv);
         reader->read(peeked, info, [this](Record&& record) { take(std::move(record)); },
-                     [this](Diagnostic d) { summary_.report(d, true); });
+                     [this](Diagnostic d) { summary_.report(d); });
     }
 
     void take(Record&& record) {
@@ -151,7 +151,7 @@ class IndexRun {
         notes_.clear();
         std::optional<Article> article = build_article(record, pipeline_, notes_);
         for (const Diagnostic& note : notes_) {
-            summary_.report(note, !article);
+            summary_.report(note);
         }
         if (article) {
             store(*article);

@@ -20,6 +20,7 @@ struct IndexOptions {
     std::vector<std::string> delete_ids;   ///< --delete
     bool force = false;                    ///< re-read files unchanged since the last run
     bool spelling = true;                  ///< keep spelling data (--no-spelling turns it off)
+    bool entities = true;                  ///< extract entities (--no-entities turns it off)
     bool dry_run = false;                  ///< print articles as JSON Lines, write nothing
     bool strict = false;                   ///< skipped records make the exit code 1
     bool quiet = false;

@@ -95,8 +95,7 @@ class Walker {
     }
 
     void warn(const fs::path& where, std::string message) {
-        diagnostics_(Diagnostic{Severity::warning, Origin{where.string(), 0}, std::move(message),
-                                "unreadable file"});
+        diagnostics_(note(Origin{where.string(), 0}, std::move(message), "unreadable file"));
     }
 
     const std::function<void(const InputFile&)>& visit_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "entities/extractor.h"
 #include "ids.h"
 #include "text/clean.h"
 #include "text/fingerprint.h"
@@ -58,12 +59,39 @@ std::optional<std::int64_t> pick_date(const Record& record, const PipelineOption
         }
     }
     if (!best && !unreadable.empty()) {
-        notes.push_back(Diagnostic{Severity::warning, record.origin,
-                                   "unreadable date \"" + text::shorten(unreadable, 80) +
-                                       "\"; article indexed without a date",
-                                   "unreadable date"});
+        notes.push_back(note(record.origin,
+                             "unreadable date \"" + text::shorten(unreadable, 80) +
+                                 "\"; article indexed without a date",
+                             "unreadable date"));
     }
     return best ? std::optional<std::int64_t>(best->seconds) : std::nullopt;
+}
+
+/// Every non-empty value of a field, as valid UTF-8 and trimmed, each once.
+std::vector<std::string> all_values(const Record& record, const FieldMap& map, Field field) {
+    std::vector<std::string> out;
+    for (const std::string& value : map.values(record, field)) {
+        std::string text(text::trim(text::to_utf8(value)));
+        if (!text.empty() && std::find(out.begin(), out.end(), text) == out.end()) {
+            out.push_back(std::move(text));
+        }
+    }
+    return out;
+}
+
+/// The entities the record lists itself, canonicalised like extracted ones.
+std::vector<Entity> record_entities(const Record& record, const FieldMap& map) {
+    std::vector<Entity> out;
+    const std::pair<Field, EntityType> kinds[] = {{Field::person, EntityType::person},
+                                                  {Field::organisation, EntityType::organisation},
+                                                  {Field::place, EntityType::location}};
+    for (const auto& [field, type] : kinds) {
+        for (std::string& name : all_values(record, map, field)) {
+            std::string canonical = entities::canonical_name(type, name);
+            out.push_back(Entity{type, std::move(canonical), {std::move(name)}});
+        }
+    }
+    return out;
 }
 
 std::string source_of(const std::string& given, const std::string& hint, const std::string& url) {
@@ -103,11 +131,30 @@ std::string article_id(std::string_view own_id, std::string_view url, std::strin
     return hex_digest(content);
 }
 
-std::optional<Article> build_article(const Record& record, const PipelineOptions& options,
-                                     std::vector<Diagnostic>& notes) {
-    const FieldMap& map = options.fields;
-    Article article;
-    article.origin = record.origin;
+namespace {
+
+/// The last path segment of a URL as words ("/world/summit-talks/" -> "summit talks").
+std::string title_from_url(std::string_view url) {
+    std::string_view path = url.substr(0, url.find_first_of("?#"));
+    while (!path.empty() && path.back() == '/') {
+        path.remove_suffix(1);
+    }
+    std::size_t slash = path.find_last_of('/');
+    std::string_view slug = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    if (std::size_t dot = slug.find('.'); dot != std::string_view::npos && dot > 0) {
+        slug = slug.substr(0, dot);  // "story.html" -> "story"
+    }
+    std::string words;
+    for (char c : slug) {
+        words += (c == '-' || c == '_' || c == '+') ? ' ' : c;
+    }
+    return std::string(text::trim(words));
+}
+
+/// Title and cleaned body; a record with neither keeps a title from its URL or own id (a page
+/// whose text was lost is still an article of the archive), else it is skipped.
+bool fill_text(const Record& record, const FieldMap& map, Article& article,
+               std::string& source_hint, std::vector<Diagnostic>& notes) {
     article.title = first_value(record, map, Field::title);
     std::string body = first_value(record, map, Field::body);
     if (article.title.empty() && !body.empty()) {
@@ -117,21 +164,62 @@ std::optional<Article> build_article(const Record& record, const PipelineOptions
     }
     text::CleanBody cleaned = text::clean_body(body);
     article.body = std::move(cleaned.body);
-    if (article.title.empty() && article.body.empty()) {
-        notes.push_back(Diagnostic{Severity::warning, record.origin,
-                                   "no title or text; record skipped", "no title or text"});
-        return std::nullopt;
+    source_hint = std::move(cleaned.source_hint);
+    if (!article.title.empty() || !article.body.empty()) {
+        return true;
     }
+    article.title = title_from_url(first_value(record, map, Field::url));
+    if (article.title.empty()) {
+        article.title = first_value(record, map, Field::id);
+    }
+    if (article.title.empty()) {
+        notes.push_back(Diagnostic{Severity::warning, record.origin,
+                                   "no title, text, url or id; record skipped", "no text"});
+        return false;
+    }
+    notes.push_back(note(record.origin,
+                         "no title or text; indexed under a title from its url or id",
+                         "no title or text"));
+    return true;
+}
+
+void fill_metadata(const Record& record, const PipelineOptions& options,
+                   const std::string& source_hint, Article& article,
+                   std::vector<Diagnostic>& notes) {
+    const FieldMap& map = options.fields;
     article.url = first_value(record, map, Field::url);
-    article.source = source_of(first_value(record, map, Field::source), cleaned.source_hint,
-                               article.url);
+    article.source = source_of(first_value(record, map, Field::source), source_hint, article.url);
     article.authors = authors_of(record, map);
     article.date = pick_date(record, options, notes);
     article.lang = text::normalise_language(first_value(record, map, Field::lang));
     if (article.lang.empty()) {
         article.lang = text::detect_language(article.title, article.body);
     }
+    article.topics = all_values(record, map, Field::topic);
+    article.tags = all_values(record, map, Field::tag);
+    for (std::string& organization : all_values(record, map, Field::organization)) {
+        article.extra.emplace_back("organization", std::move(organization));
+    }
+}
+
+}  // namespace
+
+std::optional<Article> build_article(const Record& record, const PipelineOptions& options,
+                                     std::vector<Diagnostic>& notes) {
+    const FieldMap& map = options.fields;
+    Article article;
+    article.origin = record.origin;
+    std::string source_hint;
+    if (!fill_text(record, map, article, source_hint, notes)) {
+        return std::nullopt;
+    }
+    fill_metadata(record, options, source_hint, article, notes);
     add_fingerprints(article);
+    if (options.extract_entities) {
+        article.entities =
+            entities::Extractor::shared().extract(article.title, article.body, article.lang);
+    }
+    entities::merge_entities(article.entities, record_entities(record, map));
     article.id = article_id(first_value(record, map, Field::id), article.url, record.file_id,
                             article.title, article.body);
     return article;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "errors.h"
 #include "schema.h"
@@ -152,8 +153,36 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const Qu
     }
 }
 
-Xapian::Query parse_with(Xapian::QueryParser& parser, const std::string& text, const std::string& lang,
+/// True for languages that capitalise common nouns (German "Gewerkschaften"), where a capital
+/// does not mark a name that should match exactly.
+bool capitalises_nouns(std::string_view lang) {
+    return lang == "de" || lang == "lb";
+}
+
+/// The words lower-cased, so that the parser stems them, except the boolean operators and
+/// field:value tokens (ids may be case-sensitive).
+std::string lower_words(const std::string& text) {
+    static const std::set<std::string> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t end = text.find_first_of(" \t\n", i);
+        end = end == std::string::npos ? text.size() : end;
+        std::string word = text.substr(i, end - i);
+        std::string head = word.substr(0, word.find('/'));
+        bool keep = kOperators.count(head) > 0 || word.find(':') != std::string::npos;
+        out += keep ? word : Xapian::Unicode::tolower(word);
+        if (end < text.size()) {
+            out += text[end];
+        }
+        i = end + 1;
+    }
+    return out;
+}
+
+Xapian::Query parse_with(Xapian::QueryParser& parser, const std::string& raw, const std::string& lang,
                          std::vector<std::string>& warnings) {
+    const std::string text = capitalises_nouns(lang) ? lower_words(raw) : raw;
     parser.set_stemmer(make_stemmer(lang));
     parser.set_stopper((new LanguageStopper(lang))->release());
     try {

@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include "entities/extractor.h"
 #include "ids.h"
 #include "text/language.h"
 #include "text/unicode.h"
@@ -70,6 +71,23 @@ std::string normalise_value(std::string_view field, std::string_view raw) {
 
 std::string id_term(std::string_view id) {
     return boolean_term(kIdPrefix, normalise_value("id", id));
+}
+
+std::string_view entity_prefix(EntityType type) {
+    switch (type) {
+        case EntityType::person:
+            return kPersonPrefix;
+        case EntityType::organisation:
+            return kOrgPrefix;
+        case EntityType::location:
+            return kPlacePrefix;
+    }
+    return kPersonPrefix;
+}
+
+std::string entity_term(EntityType type, std::string_view name) {
+    std::string canonical = entities::canonical_name(type, name);
+    return boolean_term(entity_prefix(type), text::fold_value(text::fold_accents(canonical)));
 }
 
 const FieldSpec* find_field(std::string_view name) {

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "entities/entity.h"
+
 namespace morgue::schema {
 
 // The one table of searchable fields, read by the index writer and by the query parser.
@@ -20,10 +22,19 @@ namespace morgue::schema {
 // Document data is a JSON object with the stored fields (stored_fields.h): id, title, source,
 // date (UTC seconds or null), url, lang, authors, body, origin.
 //
+// Entities are boolean terms of their canonical names (XPER:, XORG:, XLOC:), topics and tags
+// of a collection's own codes (XTOPIC:, XTAG:); all of them are also in the document data.
+//
 // Metadata: kSchemaVersionKey holds kSchemaVersion; kLanguagesKey the space-separated ISO
 // codes present; kFileStatePrefix + digest(path) holds "size mtime" of each indexed file.
 
-enum class FieldKind { text, boolean, date };
+enum class FieldKind {
+    text,     ///< words, through the query parser
+    boolean,  ///< one normalised term per value
+    entity,   ///< a boolean field whose values are canonicalised through the alias table
+    any_entity,  ///< entity: matches a person, an organisation or a place
+    date,     ///< a range over the date slot
+};
 
 /// One query field.
 struct FieldSpec {
@@ -42,8 +53,13 @@ inline constexpr std::string_view kUrlPrefix = "U";
 inline constexpr std::string_view kYearPrefix = "Y";  ///< "Y2022": cheap year filters and counts
 inline constexpr std::string_view kHashPrefix = "XHASH:";  ///< exact-copy key: copies by lookup
 inline constexpr std::string_view kBandPrefix = "XMH:";    ///< MinHash band keys: near copies
+inline constexpr std::string_view kTopicPrefix = "XTOPIC:";
+inline constexpr std::string_view kTagPrefix = "XTAG:";
+inline constexpr std::string_view kPersonPrefix = "XPER:";
+inline constexpr std::string_view kOrgPrefix = "XORG:";
+inline constexpr std::string_view kPlacePrefix = "XLOC:";
 
-inline constexpr std::array<FieldSpec, 8> kFields = {{
+inline constexpr std::array<FieldSpec, 14> kFields = {{
     {"title", kTitlePrefix, FieldKind::text},
     {"author", kAuthorPrefix, FieldKind::text},
     {"source", kSourcePrefix, FieldKind::boolean},
@@ -51,6 +67,12 @@ inline constexpr std::array<FieldSpec, 8> kFields = {{
     {"site", kSitePrefix, FieldKind::boolean},
     {"url", kUrlPrefix, FieldKind::boolean},
     {"id", kIdPrefix, FieldKind::boolean},
+    {"topic", kTopicPrefix, FieldKind::boolean},
+    {"tag", kTagPrefix, FieldKind::boolean},
+    {"person", kPersonPrefix, FieldKind::entity},
+    {"org", kOrgPrefix, FieldKind::entity},
+    {"place", kPlacePrefix, FieldKind::entity},
+    {"entity", "", FieldKind::any_entity},
     {"date", "", FieldKind::date},
 }};
 
@@ -104,6 +126,12 @@ std::string normalise_value(std::string_view field, std::string_view value);
 
 /// The unique-id term of an article id ("Q" + normalised id, digested when too long).
 std::string id_term(std::string_view id);
+/// The term prefix of an entity type (XPER:, XORG:, XLOC:).
+std::string_view entity_prefix(EntityType type);
+
+/// The term of an entity, identical at index and query time: the canonical name (alias table)
+/// with accents folded and text::fold_value.
+std::string entity_term(EntityType type, std::string_view name);
 
 /// The field spec of a name, or nullptr.
 const FieldSpec* find_field(std::string_view name);

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "entities/entity.h"
+
 namespace morgue {
 
 enum class SortOrder { relevance, newest, oldest };
@@ -28,6 +30,9 @@ struct Hit {
         std::vector<std::string> sources;  ///< each source once, in order of the ids
     };
     std::optional<Copies> copies;
+    std::vector<std::string> topics;
+    std::vector<std::string> tags;
+    std::vector<Entity> entities;  ///< canonical names only (no mentions)
     /// The snippet as plain text, with each highlighted match between kMarkStart and kMarkEnd.
     std::string snippet;
 };

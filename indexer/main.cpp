@@ -29,7 +29,8 @@ void setup_options(CLI::App& app, morgue::IndexOptions& o, std::string& format) 
         ->envname("MORGUE_DB");
     app.add_option("inputs", o.inputs, "Files, directories (recursive) or - for stdin");
     app.add_option("--format", format, "Input format (default: detect per file)")
-        ->check(CLI::IsMember({"auto", "jsonl", "json", "csv", "tsv", "text"}));
+        ->check(CLI::IsMember({"auto", "jsonl", "json", "csv", "tsv", "text", "html", "warc", "sgml",
+                               "mail", "mbox", "xml"}));
     app.add_flag("--no-header", [&o](std::int64_t) { o.csv.header = false; },
                  "CSV/TSV files have no header row (name columns with --columns)");
     app.add_option("--columns", o.csv.columns, "Column names for CSV/TSV without a header")
@@ -58,6 +59,8 @@ void setup_options(CLI::App& app, morgue::IndexOptions& o, std::string& format) 
     app.add_option("--batch-size", o.batch_size, "Documents per commit")->check(CLI::Range(1, 10000000));
     app.add_flag("--force", o.force, "Re-read files unchanged since they were last indexed");
     app.add_flag("!--no-spelling", o.spelling, "Keep no spelling data (no \"did you mean\")");
+    app.add_flag("!--no-entities", o.entities,
+                 "Do not extract people, organisations and places (records' own lists are kept)");
     app.add_flag("--dry-run", o.dry_run, "Print the normalised articles as JSON Lines; write nothing");
     app.add_flag("--strict", o.strict, "Exit with 1 when records were skipped");
     app.add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");

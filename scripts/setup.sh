@@ -8,7 +8,7 @@ jobs=$(nproc)
 
 packages=(cmake g++ make pkg-config libxapian-dev xapian-tools libstemmer-dev libcli11-dev
           libboost-test-dev libsimdjson-dev libarchive-dev libcld2-dev libhowardhinnant-date-dev
-          libutf8proc-dev help2man)
+          libutf8proc-dev libxml2-dev zlib1g-dev libgumbo-dev help2man)
 if [ "$mode" = test ]; then
     packages+=(python3 python3-jsonschema zstd jq)
 fi

@@ -171,6 +171,32 @@ std::string copies_line(const Hit::Copies& copies) {
     return terminal_safe(copies.sources.empty() ? line : line + ")");
 }
 
+/// "people: Vladimir Putin, Joe Biden · places: Ukraine": the first few entities of each type,
+/// or "" when the article has none.
+std::string entity_line(const Hit& hit) {
+    constexpr std::size_t kShown = 4;
+    const std::pair<EntityType, const char*> kinds[] = {{EntityType::person, "people"},
+                                                        {EntityType::organisation, "orgs"},
+                                                        {EntityType::location, "places"}};
+    std::string line;
+    for (const auto& [type, label] : kinds) {
+        std::string names;
+        std::size_t count = 0;
+        for (const Entity& entity : hit.entities) {
+            if (entity.type == type && ++count <= kShown) {
+                names += (names.empty() ? "" : ", ") + entity.name;
+            }
+        }
+        if (count > kShown) {
+            names += " +" + std::to_string(count - kShown);
+        }
+        if (count > 0) {
+            line += (line.empty() ? "" : " · ") + std::string(label) + ": " + names;
+        }
+    }
+    return terminal_safe(line);
+}
+
 }  // namespace
 
 TextFormatter::TextFormatter(const OutputOptions& options)
@@ -209,6 +235,11 @@ void TextFormatter::write_hit(const Hit& hit, std::ostream& out) const {
     if (hit.copies && !hit.copies->ids.empty()) {
         out << kIndent << (color_ ? kAnsiDim : "") << copies_line(*hit.copies)
             << (color_ ? kAnsiReset : "") << '\n';
+    }
+    const std::string entities = entity_line(hit);
+    if (!entities.empty()) {
+        out << kIndent << (color_ ? kAnsiDim : "") << entities << (color_ ? kAnsiReset : "")
+            << '\n';
     }
 }
 

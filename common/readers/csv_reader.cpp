@@ -148,7 +148,7 @@ class CsvFile {
                               " where the " + (options_.header ? "header" : "column list") +
                               " has " + std::to_string(want) + "; ";
         message += have < want ? "record kept with the fields it has" : "extra values ignored";
-        warn(row.line, std::move(message), "ragged row");
+        diagnostics_(note(Origin{info_.display_path, row.line}, std::move(message), "ragged row"));
     }
 
     void warn(std::size_t line, std::string message, std::string reason) const {

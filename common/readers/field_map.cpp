@@ -8,7 +8,7 @@ namespace morgue {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Field>, 8> kFieldNames{{
+constexpr std::array<std::pair<std::string_view, Field>, 14> kFieldNames{{
     {"id", Field::id},
     {"title", Field::title},
     {"body", Field::body},
@@ -17,6 +17,12 @@ constexpr std::array<std::pair<std::string_view, Field>, 8> kFieldNames{{
     {"url", Field::url},
     {"author", Field::author},
     {"lang", Field::lang},
+    {"topic", Field::topic},
+    {"tag", Field::tag},
+    {"person", Field::person},
+    {"org", Field::organisation},
+    {"place", Field::place},
+    {"organization", Field::organization},
 }};
 
 // How the dumps in the wild spell each field (news-please, webhose, GDELT, Kaggle sets, CSV
@@ -35,11 +41,18 @@ std::map<Field, std::vector<std::string>> default_keys() {
           "date_modify"}},
         {Field::source,
          {"source", "publication", "publisher", "domain", "source_domain", "site", "site_name",
-          "outlet", "source.name"}},
+          "outlet", "source.name", "portal"}},
         {Field::url, {"url", "link", "uri", "href", "canonical_url", "source_url"}},
         {Field::author,
          {"author", "authors", "byline", "creator", "writer", "authors.name", "author.name"}},
         {Field::lang, {"lang", "language", "locale"}},
+        {Field::topic, {"topics", "topic", "category", "categories", "section"}},
+        {Field::tag, {"tags", "tag", "keywords"}},
+        {Field::person, {"people", "persons", "people.name", "persons.name"}},
+        {Field::organisation,
+         {"organizations", "organisations", "orgs", "organizations.name", "organisations.name"}},
+        {Field::place, {"places", "locations", "places.name", "locations.name"}},
+        {Field::organization, {"organization", "organisation"}},
     };
 }
 
@@ -99,8 +112,12 @@ bool FieldMap::add_override(std::string_view spec, std::string* error) {
     const std::optional<Field> field = field_from_name(name);
     std::string problem;
     if (!field) {
+        std::string known;
+        for (const auto& [field_name, ignored] : kFieldNames) {
+            known += (known.empty() ? "" : ", ") + std::string(field_name);
+        }
         problem = "unknown field '" + std::string(name) + "' in --map " + std::string(spec) +
-                  " (fields: id, title, body, date, source, url, author, lang)";
+                  " (fields: " + known + ")";
     } else if (key.empty()) {
         problem = "no record key in --map " + std::string(spec) +
                   " (write FIELD=KEY, e.g. title=headline.main)";

@@ -5,7 +5,12 @@
 #include <stdexcept>
 #include <utility>
 
+#include "feed_detect.h"
+#include "mail_reader.h"
 #include "readers_impl.h"
+#include "sgml_reader.h"
+#include "warc_reader.h"
+#include "xml_reader.h"
 
 namespace morgue {
 
@@ -15,14 +20,20 @@ constexpr std::string_view kSpace = " \t\r\n\f\v";
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // Format names as --format takes them, and file extensions as archives name them.
-constexpr std::array<std::pair<std::string_view, Format>, 5> kFormatNames{{
+constexpr std::array<std::pair<std::string_view, Format>, 11> kFormatNames{{
     {"jsonl", Format::jsonl},
     {"json", Format::json},
     {"csv", Format::csv},
     {"tsv", Format::tsv},
     {"text", Format::text},
+    {"html", Format::html},
+    {"warc", Format::warc},
+    {"sgml", Format::sgml},
+    {"mail", Format::mail},
+    {"mbox", Format::mbox},
+    {"xml", Format::xml},
 }};
-constexpr std::array<std::pair<std::string_view, Format>, 9> kExtensions{{
+constexpr std::array<std::pair<std::string_view, Format>, 21> kExtensions{{
     {"jsonl", Format::jsonl},
     {"ndjson", Format::jsonl},
     {"jsonlines", Format::jsonl},
@@ -32,6 +43,18 @@ constexpr std::array<std::pair<std::string_view, Format>, 9> kExtensions{{
     {"tab", Format::tsv},
     {"txt", Format::text},
     {"text", Format::text},
+    {"html", Format::html},
+    {"htm", Format::html},
+    {"xhtml", Format::html},
+    {"warc", Format::warc},
+    {"arc", Format::warc},
+    {"sgm", Format::sgml},
+    {"sgml", Format::sgml},
+    {"eml", Format::mail},
+    {"mbox", Format::mbox},
+    {"mbx", Format::mbox},
+    {"xml", Format::xml},
+    {"nitf", Format::xml},
 }};
 constexpr std::array<std::string_view, 5> kCompressionSuffixes{"gz", "bz2", "xz", "zst", "lz4"};
 
@@ -226,6 +249,30 @@ bool starts_json_array(std::string_view text) {
     return next == std::string_view::npos || text[next] == '{' || text[next] == ']';
 }
 
+// A page starts with a doctype, <html>, or (with the optional tags left out) <head> or <meta>,
+// after any comments.
+bool looks_like_html(std::string_view text) {
+    while (text.substr(0, 4) == "<!--") {
+        const std::size_t end = text.find("-->");
+        const std::size_t next = end == std::string_view::npos
+                                     ? std::string_view::npos
+                                     : text.find_first_not_of(kSpace, end + 3);
+        if (next == std::string_view::npos) {
+            return false;
+        }
+        text.remove_prefix(next);
+    }
+    const std::string start = lower_ascii(text.substr(0, 15));
+    for (const std::string_view tag : {"<!doctype html", "<html", "<head", "<meta"}) {
+        if (start.rfind(tag, 0) == 0 && (start.size() == tag.size() ||
+                                         std::string_view(" \t\r\n>/").find(start[tag.size()]) !=
+                                             std::string_view::npos)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::optional<Format> detect_from_content(std::string_view head) {
     if (looks_binary(head)) {
         return std::nullopt;
@@ -236,6 +283,12 @@ std::optional<Format> detect_from_content(std::string_view head) {
         return Format::text;
     }
     text.remove_prefix(first);
+    if (looks_like_html(text)) {
+        return Format::html;
+    }
+    if (const std::optional<Format> feed = detect_feed_format(strip_bom(head))) {
+        return *feed;
+    }
     if (text[0] == '[' && starts_json_array(text)) {
         return Format::json;
     }
@@ -285,12 +338,17 @@ std::unique_ptr<Reader> make_reader(Format format, const CsvOptions& csv) {
         // Readers of these formats are being added one file each (html, warc, sgml, mail,
         // mbox, xml); each replaces its line here.
         case Format::html:
+            return std::make_unique<HtmlReader>();
         case Format::warc:
+            return std::make_unique<WarcReader>(html_to_record);
         case Format::sgml:
+            return std::make_unique<NewswireReader>();
         case Format::mail:
+            return std::make_unique<MailReader>();
         case Format::mbox:
+            return std::make_unique<MboxReader>();
         case Format::xml:
-            throw std::invalid_argument("make_reader: no reader for this format");
+            return std::make_unique<XmlReader>();
     }
     throw std::invalid_argument("make_reader: detect the format of an input before reading it");
 }

@@ -68,6 +68,19 @@ class TextReader : public Reader {
     std::size_t max_file_;
 };
 
+/// A web page: the whole file is one page, read by html_to_record (html.h).
+class HtmlReader : public Reader {
+  public:
+    /// Saved news pages run to a few MiB with their scripts; a bigger page is cut here.
+    static constexpr std::size_t kMaxFile = std::size_t{32} << 20;
+    explicit HtmlReader(std::size_t max_file = kMaxFile);
+    void read(ByteSource& in, const InputInfo& info, const RecordSink& sink,
+              const DiagnosticSink& diagnostics) override;
+
+  private:
+    std::size_t max_file_;
+};
+
 /// A warning about input, located at info's path and line (0: the whole file).
 Diagnostic input_warning(const InputInfo& info, std::size_t line, std::string message,
                          std::string reason);

@@ -36,10 +36,10 @@ void TextReader::read(ByteSource& in, const InputInfo& info, const RecordSink& s
     std::string content = read_all(in, max_file_, &truncated);
     if (truncated) {
         drop_partial_character(content);
-        diagnostics(input_warning(info, 0,
-                                  "file larger than " + size_text(max_file_) + "; only its first " +
-                                      size_text(max_file_) + " read",
-                                  "file truncated"));
+        diagnostics(note(Origin{info.display_path, 0},
+                         "file larger than " + size_text(max_file_) + "; only its first " +
+                             size_text(max_file_) + " read",
+                         "file truncated"));
     }
     const std::string_view body = strip_bom(content);
     if (is_blank(body)) {

@@ -42,7 +42,7 @@ expect_code "index: --strict without skipped records" 0 "$MORGUE_INDEX" --strict
 expect_code "index: no inputs" 2 "$MORGUE_INDEX" -d "$TMP/db6"
 expect_code "index: unreadable input path" 2 "$MORGUE_INDEX" -d "$TMP/db6" "$TMP/missing.jsonl"
 expect_contains "unreadable input message" "$TMP/err" "cannot read input '$TMP/missing.jsonl'"
-expect_code "index: bad --format" 2 "$MORGUE_INDEX" -d "$TMP/db6" --format xml corpus
+expect_code "index: bad --format" 2 "$MORGUE_INDEX" -d "$TMP/db6" --format docx corpus
 expect_code "index: bad --map" 2 "$MORGUE_INDEX" -d "$TMP/db6" --map colour=x corpus/notes
 expect_code "index: bad --tz" 2 "$MORGUE_INDEX" -d "$TMP/db6" --tz Mars/Olympus corpus/notes
 expect_code "index: newer schema" 3 "$MORGUE_INDEX" -d "$TMP/newer" corpus/notes

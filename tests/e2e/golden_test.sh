@@ -73,6 +73,9 @@ ids-duplicates.txt|--format ids --duplicates https://capital-wire.example/politi
 ids-duplicates-exact.txt|--format ids --duplicates https://eastern-dispatch.example/world/donetsk-shelling-basements
 ids-like.txt|--format ids --like https://capital-wire.example/politics/summit-talks --limit 5
 ids-like-filtered.txt|--format ids --like https://capital-wire.example/politics/summit-talks date:2022
+text-suggestion.out|harbur@fery
+json-suggestion.json|--format json ukrane@shellng
+text-no-suggest.out|--no-suggest harbur
 text-unknown-id.out|--duplicates no/such/article
 text-explain.out|--explain --since 2022-02 --until 2022-03-15 "harbour@board"@date:2022..
 json-explain.json|--format json --explain --all --sort oldest harbour@lang:en

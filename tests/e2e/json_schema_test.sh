@@ -30,7 +30,7 @@ for args in "harbour" "--sort newest *" "--sort oldest --limit 50 *" "--highligh
     validate "json for '$args'" search-output.schema.json "$TMP/doc$n.json"
 done
 "$MORGUE_SEARCH" -d "$TMP/db" --format jsonl --limit 50 '*' >"$TMP/all.jsonl"
-expect_eq "jsonl lines" 20 "$(wc -l <"$TMP/all.jsonl" | tr -d ' ')"
+expect_eq "jsonl lines" 29 "$(wc -l <"$TMP/all.jsonl" | tr -d ' ')"
 i=0
 while IFS= read -r line; do
     i=$((i + 1))

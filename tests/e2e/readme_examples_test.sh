@@ -20,7 +20,7 @@ example() {
 example jq >"$TMP/jq.sh"
 expect_eq "jq example found" 1 "$(grep -c 'jq -r' "$TMP/jq.sh")"
 bash "$TMP/jq.sh" >"$TMP/jq.out" 2>"$TMP/jq.err"
-expect_eq "jq example output" "$(printf '1\tcapital-metro-news.example\n1\tcoastal courier')" \
+expect_eq "jq example output" "$(printf '4\tcoastal courier\n1\tcapital-metro-news.example')" \
     "$(head -2 "$TMP/jq.out")"
 
 example python >"$TMP/example.py"

@@ -221,10 +221,11 @@ BOOST_AUTO_TEST_CASE(json_document) {
         R"({"rank":1,"id":"nbc-1","score":12.83,"title":"Putin \"warns\" West",)"
         R"("source":"nbcnews.com","date":"2022-02-21T00:00:00Z",)"
         R"("url":"https://www.nbcnews.com/a?x=1&y=2","lang":"en",)"
-        R"("authors":["Jane Doe","John Roe"],"snippet":"President Putin said <no> & more",)"
+        R"("authors":["Jane Doe","John Roe"],"topics":[],"tags":[],"entities":{"person":[],"org":[],"place":[]},"snippet":"President Putin said <no> & more",)"
         R"("highlights":[[10,5]]},)"
         R"({"rank":2,"id":"reut-7","score":3.5,"title":"Zürich, \"quoted\"\tnews",)"
         R"("source":"reuters","date":null,"url":null,"lang":null,"authors":[],)"
+        R"("topics":[],"tags":[],"entities":{"person":[],"org":[],"place":[]},)"
         R"("snippet":"Zürich: Müller met 中文 Putin.\nEnd","highlights":[[8,6],[22,5]]}],)"
         R"("warnings":["unbalanced quote; read leniently"]})"
         "\n";
@@ -254,7 +255,7 @@ BOOST_AUTO_TEST_CASE(json_highlights_count_replaced_bytes) {
         R"({"format_version":1,"query":{"text":"","parsed":"","date_from":null,"date_to":null},)"
         R"("total":{"estimate":1,"exact":true},"offset":5,"sort":"newest","results":[)"
         R"({"rank":6,"id":"x","score":null,"title":"","source":"","date":null,"url":null,)"
-        R"("lang":null,"authors":[],"snippet":"a)" "\xEF\xBF\xBD\xEF\xBF\xBD" R"( b",)"
+        R"("lang":null,"authors":[],"topics":[],"tags":[],"entities":{"person":[],"org":[],"place":[]},"snippet":"a)" "\xEF\xBF\xBD\xEF\xBF\xBD" R"( b",)"
         R"("highlights":[[4,1]]}],"warnings":[]})"
         "\n";
     BOOST_TEST(format(OutputFormat::json, results) == expected);
@@ -280,12 +281,12 @@ BOOST_AUTO_TEST_CASE(jsonl_lines) {
         R"({"format_version":1,"rank":1,"id":"nbc-1","score":null,"title":"Putin \"warns\" West",)"
         R"("source":"nbcnews.com","date":"2022-02-21T00:00:00Z",)"
         R"("url":"https://www.nbcnews.com/a?x=1&y=2","lang":"en",)"
-        R"("authors":["Jane Doe","John Roe"],"snippet":"President Putin said <no> & more",)"
+        R"("authors":["Jane Doe","John Roe"],"topics":[],"tags":[],"entities":{"person":[],"org":[],"place":[]},"snippet":"President Putin said <no> & more",)"
         R"("highlights":[[10,5]]})"
         "\n"
         R"({"format_version":1,"rank":2,"id":"reut-7","score":null,)"
         R"("title":"Zürich, \"quoted\"\tnews","source":"reuters","date":null,"url":null,)"
-        R"("lang":null,"authors":[],"snippet":"Zürich: Müller met 中文 Putin.\nEnd",)"
+        R"("lang":null,"authors":[],"topics":[],"tags":[],"entities":{"person":[],"org":[],"place":[]},"snippet":"Zürich: Müller met 中文 Putin.\nEnd",)"
         R"("highlights":[[8,6],[22,5]]})"
         "\n";
     BOOST_TEST(format(OutputFormat::jsonl, results) == expected);
@@ -445,7 +446,7 @@ BOOST_AUTO_TEST_CASE(article_json_line) {
     const std::string expected =
         R"({"format_version":1,"id":"reuters-17","title":"Cocoa \"prices\"","source":"reuters",)"
         R"("date":"2022-02-21T00:00:00Z","lang":"en","url":"https://r.example/x",)"
-        R"("authors":["A B"],"origin":"dump.jsonl:1742","body_length":202,"body_start":")" +
+        R"("authors":["A B"],"topics":[],"tags":[],"entities":{"person":[],"org":[],"place":[]},"origin":"dump.jsonl:1742","body_length":202,"body_start":")" +
         std::string(199, 'a') + "\"}\n";
     BOOST_TEST(out.str() == expected);
 }
@@ -459,7 +460,8 @@ BOOST_AUTO_TEST_CASE(article_json_undated_short_body) {
     write_article_json(article, out);
     const std::string expected =
         R"({"format_version":1,"id":"notes/a.txt","title":"","source":"","date":null,)"
-        R"("lang":null,"url":null,"authors":[],"origin":"notes/a.txt","body_length":12,)"
+        R"("lang":null,"url":null,"authors":[],)"
+        R"("topics":[],"tags":[],"entities":{"person":[],"org":[],"place":[]},"origin":"notes/a.txt","body_length":12,)"
         R"("body_start":"Short\tbody \u0001"})"
         "\n";
     BOOST_TEST(out.str() == expected);
