@@ -67,6 +67,16 @@ tail -n +2 "$TMP/reuters-expected" >"$TMP/usa-coded"
 expect_eq "reuters PLACES usa found by place:\"United States\"" 0 \
     "$(comm -23 "$TMP/usa-coded" "$TMP/usa-found" | wc -l | tr -d ' ')"
 
+# Analysis on the collection's own codes: crude leads the topics of oil stories, and a cocoa
+# timeline adds up to the number of cocoa matches.
+"$MORGUE_SEARCH" -d "$TMP/reuters" --format json --limit 0 --facet topic:3 oil >"$TMP/oil.json"
+expect_eq "reuters --facet topic for oil: crude first" crude \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["facets"]["topic"][0]["value"])' "$TMP/oil.json")"
+"$MORGUE_SEARCH" -d "$TMP/reuters" --format json --limit 0 --histogram month cocoa >"$TMP/cocoa.json"
+expect_eq "reuters --histogram month for cocoa sums to the matches" \
+    "$("$MORGUE_SEARCH" -d "$TMP/reuters" --count cocoa)" \
+    "$(python3 -c 'import json,sys; print(sum(b["count"] for b in json.load(open(sys.argv[1]))["histogram"]))' "$TMP/cocoa.json")"
+
 # 20 Newsgroups: one post per file, the newsgroup from the spool folder, Subject and From.
 "$MORGUE_INDEX" -d "$TMP/news" "$NEWS/20newsgroups" 2>"$TMP/err"
 expect_eq "20newsgroups documents" 18846 "$(total "$TMP/news")"

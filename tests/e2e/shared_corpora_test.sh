@@ -22,6 +22,26 @@ expect_eq "bbc articles without title" 0 "$untitled"
 expect_contains "bbc second run" "$TMP/err" "0 added, 0 replaced, 0 skipped, 0 undated; 0 files read, 2225 unchanged"
 expect_eq "bbc documents after second run" 2225 "$(total "$TMP/bbc")"
 
+# --collapse merges every exact-duplicate pair of the BBC files: one of each pair is shown, with
+# the other among its copies.
+"$MORGUE_SEARCH" -d "$TMP/bbc" --format json --collapse --limit 3000 '*' >"$TMP/bbc-stories.json"
+python3 - "$SHARED/bbc" "$TMP/bbc-stories.json" <<'PY' && pass || fail "bbc exact duplicates collapse"
+import collections, hashlib, json, os, sys
+root, stories = sys.argv[1], json.load(open(sys.argv[2]))["results"]
+groups = collections.defaultdict(list)
+for topic in ["business", "entertainment", "politics", "sport", "tech"]:
+    for name in os.listdir(os.path.join(root, topic)):
+        data = open(os.path.join(root, topic, name), "rb").read()
+        groups[hashlib.sha256(data).hexdigest()].append(f"{topic}/{name}")
+pairs = [sorted(g) for g in groups.values() if len(g) > 1]
+copies = {hit["id"]: set(hit["copies"]["ids"]) for hit in stories}
+shown = set(copies)
+merged = sum(1 for a, b in pairs if (a in shown) != (b in shown) and
+             (b in copies.get(a, ()) or a in copies.get(b, ())))
+print(f"{len(pairs)} exact-duplicate pairs, {merged} collapsed, {len(stories)} stories", file=sys.stderr)
+sys.exit(0 if len(pairs) == 98 and merged == 98 else 1)
+PY
+
 # fwd-headlines: one JSON array; one document per distinct normalised link.
 FWD="$SHARED/fwd-headlines/headlines-2022-07-11.json"
 "$MORGUE_INDEX" -d "$TMP/fwd" "$FWD" 2>"$TMP/err"
