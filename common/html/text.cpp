@@ -54,26 +54,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kEntitie
     {"middot", "\xC2\xB7"},
 }};
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        cp = 0xFFFD;
-    }
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // "#8217", "#x2019" -> the character; false when name is not a numeric reference.
 bool decode_numeric(std::string_view name, std::string& out) {
@@ -97,7 +77,7 @@ bool decode_numeric(std::string_view name, std::string& out) {
         }
         cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
     }
-    append_utf8(out, cp);
+    text::append_utf8(out, cp);
     return true;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <utility>
 
+#include "../text/unicode.h"
 #include "header_fields.h"
 
 namespace morgue {
@@ -54,23 +55,6 @@ bool contains(const std::array<std::string_view, N>& names, std::string_view nam
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // "#233", "#xE9" -> U+00E9; 0 when the number is no character (&#0;, a surrogate), nullopt
 // when it is malformed.
@@ -253,7 +237,7 @@ std::string decode_entities(std::string_view text) {
         if (!cp || (*cp == 0 && ref[0] != '#')) {
             out.append(text.substr(amp, semi - amp + 1));  // unknown or malformed: as written
         } else if (*cp != 0 && !dropped_control(*cp)) {
-            append_utf8(out, *cp);
+            text::append_utf8(out, *cp);
         }
         pos = semi + 1;
     }

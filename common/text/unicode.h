@@ -13,6 +13,9 @@ namespace morgue::text {
 /// cp1252 once decoded as Latin-1, become the cp1252 characters ("\u0093" -> "“").
 std::string to_utf8(std::string_view bytes);
 
+/// Appends a code point as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
+void append_utf8(std::string& out, char32_t cp);
+
 /// True when bytes are valid UTF-8.
 bool is_valid_utf8(std::string_view bytes);
 
