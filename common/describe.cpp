@@ -60,6 +60,8 @@ Explanation Searcher::explain(const SearchRequest& request) const {
     explanation.date_to = prepared.header.date_to;
     explanation.sort = request.sort;
     explanation.match_all_words = request.match_all_words;
+    explanation.collapse = request.collapse;
+    explanation.recency = request.recency;
     explanation.warnings = std::move(prepared.header.warnings);
     return explanation;
 }

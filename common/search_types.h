@@ -102,6 +102,8 @@ struct Explanation {
     std::optional<std::int64_t> date_to;
     SortOrder sort = SortOrder::relevance;
     bool match_all_words = false;  ///< AND rather than OR between words
+    bool collapse = false;         ///< each story once (--collapse)
+    std::string recency;           ///< the --recency half-life, "" when off
     std::vector<std::string> warnings;
 };
 

@@ -39,6 +39,15 @@ void setup_options(CLI::App& app, morgue::SearchCommand& c, Choices& ch) {
     app.add_option("--wildcard-limit", r.wildcard_limit, "Most words a wildcard may expand to");
     app.add_option("--highlight", ch.highlight, "Markup of matches in snippets")
         ->check(CLI::IsMember({"none", "html", "ansi"}));
+    app.add_option_function<std::string>(
+           "--fields",
+           [&c](const std::string& v) {
+               std::string error;
+               auto fields = morgue::parse_field_list(v, &error);
+               if (!fields) throw CLI::ValidationError("--fields", error);
+               c.output.fields = *fields;
+           },
+           "Columns of csv and tsv output (id,date,title,people,...)");
     app.add_option("--color", ch.color, "Colour in text output")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_option_function<std::string>(

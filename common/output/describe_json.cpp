@@ -49,6 +49,10 @@ void JsonFormatter::write_explanation(const Explanation& e, std::ostream& out) {
     date_or_null(json, e.date_to);
     json.key("sort");
     json.string(sort_order_name(e.sort));
+    json.key("recency");
+    json.string_or_null(e.recency);
+    json.key("collapse");
+    json.boolean(e.collapse);
     json.key("warnings");
     json.strings(e.warnings);
     json.end_object();

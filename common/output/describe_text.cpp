@@ -39,6 +39,11 @@ void Formatter::write_explanation(const Explanation& e, std::ostream& out) {
     out << "dates:     " << date_or(e.date_from, "(open)") << " .. "
         << date_or(e.date_to, "(open)") << '\n';
     out << "sort:      " << sort_description(e.sort) << '\n';
+    out << "recency:   " << (e.recency.empty() ? "off" : "half-life " + e.recency) << '\n';
+    out << "collapse:  "
+        << (e.collapse ? "each story once: copies share the content hash or 60% of the MinHash"
+                       : "off")
+        << '\n';
     for (const std::string& warning : e.warnings) {
         out << "warning:   " << warning << '\n';
     }

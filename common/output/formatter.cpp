@@ -74,8 +74,8 @@ std::unique_ptr<Formatter> make_formatter(OutputFormat format, const OutputOptio
     case OutputFormat::text: return std::make_unique<TextFormatter>(options);
     case OutputFormat::json: return std::make_unique<JsonFormatter>(false, options.highlight);
     case OutputFormat::jsonl: return std::make_unique<JsonFormatter>(true, options.highlight);
-    case OutputFormat::csv: return std::make_unique<DelimitedFormatter>(',');
-    case OutputFormat::tsv: return std::make_unique<DelimitedFormatter>('\t');
+    case OutputFormat::csv: return std::make_unique<DelimitedFormatter>(',', options.fields);
+    case OutputFormat::tsv: return std::make_unique<DelimitedFormatter>('\t', options.fields);
     case OutputFormat::ids: return std::make_unique<IdsFormatter>();
     }
     return std::make_unique<TextFormatter>(options);

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "../search_types.h"
 
@@ -17,9 +19,19 @@ enum class Highlight { none, html, ansi };
 std::optional<OutputFormat> output_format_from_name(std::string_view name);
 std::optional<Highlight> highlight_from_name(std::string_view name);
 
+/// The columns csv and tsv can print (--fields).
+inline constexpr std::array<std::string_view, 16> kDelimitedColumns{
+    "rank", "id",      "score",   "date",   "source", "title",  "url",    "lang",
+    "authors", "snippet", "topics", "tags", "people", "orgs", "places", "copies"};
+
+/// "id,date,title": csv/tsv columns; nullopt with *error set for an unknown column.
+std::optional<std::vector<std::string>> parse_field_list(std::string_view text,
+                                                         std::string* error);
+
 struct OutputOptions {
     Highlight highlight = Highlight::none;  ///< markup of matches in snippets
     bool color = false;                     ///< text format: ANSI colour for headings
+    std::vector<std::string> fields;        ///< csv/tsv columns (--fields); empty: the default
 };
 
 /// The version of the JSON and JSON Lines output (docs/search-output.schema.json).

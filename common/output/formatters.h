@@ -56,8 +56,8 @@ class JsonFormatter : public Formatter {
 /// csv (RFC 4180 quoting) and tsv (no quoting; tabs and line breaks in values become spaces).
 class DelimitedFormatter : public Formatter {
   public:
-    /// delimiter: ',' for csv, '\t' for tsv.
-    explicit DelimitedFormatter(char delimiter);
+    /// delimiter: ',' for csv, '\t' for tsv; columns: --fields, or empty for the default ones.
+    DelimitedFormatter(char delimiter, std::vector<std::string> columns);
     /// Writes a header row and one row per hit.
     void write(const SearchResults& results, std::ostream& out) override;
 
@@ -66,6 +66,7 @@ class DelimitedFormatter : public Formatter {
     /// One cell as the format writes it: quoted (csv) or flattened (tsv).
     std::string field(std::string_view value) const;
     char delimiter_;
+    std::vector<std::string> columns_;
 };
 
 /// For a person at a terminal; see docs/output-formats.md.

@@ -235,7 +235,7 @@ BOOST_AUTO_TEST_CASE(json_document) {
 BOOST_AUTO_TEST_CASE(json_html_snippet_keeps_plain_offsets) {
     SearchResults results = sample_results();
     results.hits.resize(1);
-    const std::string out = format(OutputFormat::json, results, {Highlight::html, false});
+    const std::string out = format(OutputFormat::json, results, {Highlight::html, false, {}});
     BOOST_TEST(out.find(R"("snippet":"President <b>Putin</b> said &lt;no&gt; &amp; more",)"
                         R"("highlights":[[10,5]])") != std::string::npos);
 }
@@ -362,7 +362,7 @@ BOOST_AUTO_TEST_CASE(text_color) {
         "1. \x1b[1mPutin \"warns\" West\x1b[0m\n"
         "    \x1b[2m2022-02-21 · nbcnews.com · https://www.nbcnews.com/a?x=1&y=2\x1b[0m\n"
         "    \x1b[1;7mEmmanuel Macron\x1b[0m and \x1b[1;7mPutin\x1b[0m\n";
-    BOOST_TEST(format(OutputFormat::text, results, {Highlight::none, true}) == expected);
+    BOOST_TEST(format(OutputFormat::text, results, {Highlight::none, true, {}}) == expected);
 
     // --highlight ansi without colour: matches only.
     const std::string matches_only =
@@ -371,7 +371,7 @@ BOOST_AUTO_TEST_CASE(text_color) {
         "1. Putin \"warns\" West\n"
         "    2022-02-21 · nbcnews.com · https://www.nbcnews.com/a?x=1&y=2\n"
         "    \x1b[1;7mEmmanuel Macron\x1b[0m and \x1b[1;7mPutin\x1b[0m\n";
-    BOOST_TEST(format(OutputFormat::text, results, {Highlight::ansi, false}) == matches_only);
+    BOOST_TEST(format(OutputFormat::text, results, {Highlight::ansi, false, {}}) == matches_only);
 }
 
 BOOST_AUTO_TEST_CASE(text_counts) {
@@ -417,7 +417,7 @@ BOOST_AUTO_TEST_CASE(text_wraps_snippets) {
     hit.snippet = repeat(word, 8, " ") + "  " + word + " \x01" + word + " " + word + "\x02 " +
                   std::string(120, 'x') + " " + repeat("中", 60, "");
     results.hits = {hit};
-    const std::string out = format(OutputFormat::text, results, {Highlight::ansi, false});
+    const std::string out = format(OutputFormat::text, results, {Highlight::ansi, false, {}});
     const std::string expected_snippet =
         "    " + repeat(word, 9, " ") + "\n" +
         "    \x1b[1;7m" + word + " " + word + "\x1b[0m\n" +
@@ -472,6 +472,34 @@ BOOST_AUTO_TEST_CASE(article_json_undated_short_body) {
     write_article_json(article, whole);
     BOOST_TEST(whole.str().find("\"body_length\":200,\"body_start\":\"" + std::string(198, 'b') +
                                 "é\"}") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(fields)
+
+BOOST_AUTO_TEST_CASE(chosen_columns_in_order) {
+    SearchResults results;
+    Hit hit;
+    hit.rank = 1;
+    hit.id = "a,1";
+    hit.title = "Talks";
+    hit.entities = {Entity{EntityType::person, "Vladimir Putin", {}},
+                    Entity{EntityType::location, "Ukraine", {}},
+                    Entity{EntityType::person, "Joe Biden", {}}};
+    hit.copies = Hit::Copies{{"b", "c"}, {"reuters"}};
+    results.hits = {hit};
+    std::string error;
+    auto fields = parse_field_list("id,people,places,copies,title", &error);
+    BOOST_TEST_REQUIRE(fields.has_value());
+    OutputOptions options;
+    options.fields = *fields;
+    std::ostringstream out;
+    make_formatter(OutputFormat::csv, options)->write(results, out);
+    BOOST_TEST(out.str() == "id,people,places,copies,title\n"
+                            "\"a,1\",Vladimir Putin; Joe Biden,Ukraine,2,Talks\n");
+    BOOST_TEST(!parse_field_list("id,colour", &error).has_value());
+    BOOST_TEST(error.find("'colour' is not a column") == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
