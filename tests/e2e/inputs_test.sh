@@ -96,6 +96,16 @@ expect_eq "two databases rank as one" "$both" \
     "$("$MORGUE_SEARCH" -d "$TMP/db-wire" -d "$TMP/db-exports" --format csv harbour OR tram OR ukraine)"
 expect_eq "two databases hold all" 11 "$("$MORGUE_SEARCH" -d "$TMP/db-wire" -d "$TMP/db-exports" --format ids --limit 50 '*' | wc -l | tr -d ' ')"
 
+# Entity lists a record carries are kept, canonicalised like extracted ones.
+printf '%s\n' '{"id":"own-1","title":"Rates","text":"The committee met on Tuesday.","people":["Janet Yellen"],"places":[{"name":"U.S."}],"organizations":"Federal Reserve"}' >"$TMP/own.jsonl"
+"$MORGUE_INDEX" -q -d "$TMP/db-own" "$TMP/own.jsonl" 2>/dev/null
+expect_eq "record's own person" own-1 "$("$MORGUE_SEARCH" -d "$TMP/db-own" --format ids 'person:"janet yellen"')"
+expect_eq "record's own place, canonical" own-1 "$("$MORGUE_SEARCH" -d "$TMP/db-own" --format ids 'place:"United States"')"
+expect_eq "record's own organisation" own-1 "$("$MORGUE_SEARCH" -d "$TMP/db-own" --format ids 'org:"federal reserve"')"
+"$MORGUE_INDEX" --dry-run --no-entities "$TMP/own.jsonl" 2>/dev/null >"$TMP/own.json"
+expect_eq "dry-run lists them with their mentions" '{"person":[{"name":"Janet Yellen","mentions":["Janet Yellen"]}],"org":[{"name":"Federal Reserve","mentions":["Federal Reserve"]}],"place":[{"name":"United States","mentions":["U.S."]}]}' \
+    "$(python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["entities"], separators=(",", ":")))' "$TMP/own.json")"
+
 # CSV dialects: no header with --columns, a semicolon file, a custom quote, --map.
 printf 'Alpha story;Alpha body text here;2023-01-05\nBeta story;Beta body text here;2023-01-06\n' >"$TMP/plain.csv"
 "$MORGUE_INDEX" -q -d "$TMP/db-csv" --no-header --columns title,text,date --delimiter ';' "$TMP/plain.csv" 2>/dev/null
