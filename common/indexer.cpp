@@ -16,6 +16,7 @@
 #include "output/article_json.h"
 #include "pipeline.h"
 #include "streams.h"
+#include "text/unicode.h"
 
 namespace morgue {
 
@@ -150,6 +151,11 @@ class IndexRun {
         }
         notes_.clear();
         std::optional<Article> article = build_article(record, pipeline_, notes_);
+        if (std::uint64_t fallbacks = text::windows1252_fallbacks(); fallbacks != fallbacks_) {
+            fallbacks_ = fallbacks;
+            notes_.push_back(note(record.origin, "text is not UTF-8; read as Windows-1252",
+                                  "not UTF-8, read as Windows-1252"));
+        }
         for (const Diagnostic& note : notes_) {
             summary_.report(note);
         }
@@ -203,6 +209,7 @@ class IndexRun {
     std::optional<IndexWriter> writer_;
     DocumentBuilder builder_;
     std::vector<Diagnostic> notes_;
+    std::uint64_t fallbacks_ = text::windows1252_fallbacks();
     std::size_t pending_ = 0;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point last_progress_ = start_;

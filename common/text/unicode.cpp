@@ -252,10 +252,19 @@ bool is_valid_utf8(std::string_view bytes) {
     return true;
 }
 
+namespace {
+thread_local std::uint64_t g_fallbacks = 0;
+}  // namespace
+
+std::uint64_t windows1252_fallbacks() {
+    return g_fallbacks;
+}
+
 std::string to_utf8(std::string_view bytes) {
     if (!needs_repair(bytes)) {
         return std::string(bytes);
     }
+    bool fell_back = false;
     std::string out;
     out.reserve(bytes.size() + bytes.size() / 8);
     std::size_t i = 0;
@@ -273,9 +282,11 @@ std::string to_utf8(std::string_view bytes) {
             }
         } else {
             append_cp1252(out, byte_at(bytes, i));
+            fell_back = true;
         }
         i += n == 0 ? 1 : n;
     }
+    g_fallbacks += fell_back ? 1 : 0;
     return out;
 }
 

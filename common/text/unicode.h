@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,11 @@ std::string to_utf8(std::string_view bytes);
 
 /// Appends a code point as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
 void append_utf8(std::string& out, char32_t cp);
+
+/// How many to_utf8 calls on this thread met bytes that are not UTF-8 and read them as
+/// Windows-1252: a reader and the pipeline run on one thread per record, so the difference
+/// across a record tells whether its text needed the fallback.
+std::uint64_t windows1252_fallbacks();
 
 /// True when bytes are valid UTF-8.
 bool is_valid_utf8(std::string_view bytes);

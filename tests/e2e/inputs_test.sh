@@ -96,6 +96,14 @@ expect_eq "two databases rank as one" "$both" \
     "$("$MORGUE_SEARCH" -d "$TMP/db-wire" -d "$TMP/db-exports" --format csv harbour OR tram OR ukraine)"
 expect_eq "two databases hold all" 11 "$("$MORGUE_SEARCH" -d "$TMP/db-wire" -d "$TMP/db-exports" --format ids --limit 50 '*' | wc -l | tr -d ' ')"
 
+# Text that is not UTF-8 is read as Windows-1252, and the summary counts each such record.
+printf 'Caf\xe9 owners protest\n\nThe caf\xe9 owners of the old town protested.\n' >"$TMP/latin.txt"
+printf '{"id":"l2","title":"Na\xefve \x93quotes\x94","text":"plain"}\n{"id":"u","title":"Fine","text":"ok"}\n' >"$TMP/latin.jsonl"
+"$MORGUE_INDEX" -d "$TMP/db-latin" "$TMP/latin.txt" "$TMP/latin.jsonl" 2>"$TMP/err"
+expect_contains "fallback counted" "$TMP/err" "noted 2: not UTF-8, read as Windows-1252 ($TMP/latin.txt, $TMP/latin.jsonl:1)"
+expect_eq "fallback text searchable" latin.txt "$("$MORGUE_SEARCH" -d "$TMP/db-latin" --format ids 'café')"
+expect_eq "cp1252 quotes" 'Naïve “quotes”' "$("$MORGUE_SEARCH" -d "$TMP/db-latin" --format csv --fields title id:l2 | tail -1)"
+
 # Entity lists a record carries are kept, canonicalised like extracted ones.
 printf '%s\n' '{"id":"own-1","title":"Rates","text":"The committee met on Tuesday.","people":["Janet Yellen"],"places":[{"name":"U.S."}],"organizations":"Federal Reserve"}' >"$TMP/own.jsonl"
 "$MORGUE_INDEX" -q -d "$TMP/db-own" "$TMP/own.jsonl" 2>/dev/null
