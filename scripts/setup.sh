@@ -10,7 +10,7 @@ packages=(cmake g++ make pkg-config libxapian-dev xapian-tools libstemmer-dev li
           libboost-test-dev libsimdjson-dev libarchive-dev libcld2-dev libhowardhinnant-date-dev
           libutf8proc-dev libxml2-dev zlib1g-dev libgumbo-dev help2man)
 if [ "$mode" = test ]; then
-    packages+=(python3 python3-jsonschema zstd jq)
+    packages+=(python3 python3-jsonschema zstd bzip2 xz-utils jq)
 fi
 
 missing=()
