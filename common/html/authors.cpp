@@ -21,15 +21,6 @@ constexpr std::array<std::string_view, 7> kSeparators = {
 };
 constexpr std::string_view kEdgePunctuation = " ,;:|-";
 
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), lower);
-    return out;
-}
 
 std::string_view trim_punctuation(std::string_view s) {
     const std::size_t first = s.find_first_not_of(kEdgePunctuation);
@@ -40,7 +31,7 @@ std::string_view trim_punctuation(std::string_view s) {
 }
 
 std::string_view strip_prefix(std::string_view s) {
-    const std::string lowered = lower_ascii(s);
+    const std::string lowered = text::ascii_lower(s);
     for (const std::string_view prefix : kPrefixes) {
         if (lowered.size() > prefix.size() && lowered.compare(0, prefix.size(), prefix) == 0 &&
             (lowered[prefix.size()] == ' ' || lowered[prefix.size()] == ':')) {
@@ -51,13 +42,13 @@ std::string_view strip_prefix(std::string_view s) {
 }
 
 bool is_address(std::string_view s) {
-    const std::string lowered = lower_ascii(s);
+    const std::string lowered = text::ascii_lower(s);
     return lowered.find("://") != std::string::npos || lowered.rfind("www.", 0) == 0 ||
            lowered.find('@') != std::string::npos;
 }
 
 std::vector<std::string_view> split_at_separators(std::string_view s) {
-    const std::string lowered = lower_ascii(s);
+    const std::string lowered = text::ascii_lower(s);
     std::vector<std::string_view> parts;
     std::size_t start = 0;
     for (std::size_t pos = 0; pos < lowered.size(); ++pos) {

@@ -51,19 +51,7 @@ char lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), lower);
-    return out;
-}
 
-std::string_view trim_ascii(std::string_view s) {
-    const std::size_t first = s.find_first_not_of(kSpace);
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
-}
 
 bool starts_with_ci(std::string_view s, std::size_t pos, std::string_view prefix) {
     if (s.size() - std::min(pos, s.size()) < prefix.size()) {
@@ -86,7 +74,7 @@ Attributes tag_attributes(std::string_view s, std::size_t& pos) {
     while (pos < s.size() && s[pos] != '>') {
         pos = std::min(s.find_first_not_of(std::string(kSpace) + "/", pos), s.size());
         const std::size_t name_end = std::min(s.find_first_of(" \t\r\n\f/=>", pos), s.size());
-        std::string name = lower_ascii(s.substr(pos, name_end - pos));
+        std::string name = text::ascii_lower(s.substr(pos, name_end - pos));
         pos = std::min(s.find_first_not_of(kSpace, name_end), s.size());
         std::string value;
         if (pos < s.size() && s[pos] == '=') {
@@ -120,10 +108,10 @@ std::string_view find_attribute(const Attributes& attributes, std::string_view n
 // The charset a <meta> tag's attributes declare, "" when none.
 std::string meta_charset(const Attributes& attributes) {
     const std::string_view charset = find_attribute(attributes, "charset");
-    if (!trim_ascii(charset).empty()) {
-        return lower_ascii(trim_ascii(charset));
+    if (!text::trim_ascii(charset).empty()) {
+        return text::ascii_lower(text::trim_ascii(charset));
     }
-    if (lower_ascii(trim_ascii(find_attribute(attributes, "http-equiv"))) == "content-type") {
+    if (text::ascii_lower(text::trim_ascii(find_attribute(attributes, "http-equiv"))) == "content-type") {
         return charset_from_content_type(find_attribute(attributes, "content"));
     }
     return {};
@@ -200,10 +188,10 @@ std::string without_bom(std::string text) {
 }  // namespace
 
 std::string charset_from_content_type(std::string_view content_type) {
-    const std::string lowered = lower_ascii(content_type);
+    const std::string lowered = text::ascii_lower(content_type);
     const std::size_t at = lowered.find("charset");
     if (at == std::string::npos) {
-        const std::string_view bare = trim_ascii(lowered);
+        const std::string_view bare = text::trim_ascii(lowered);
         return bare.find_first_of("/;= ") == std::string_view::npos ? std::string(bare) : "";
     }
     std::size_t pos = std::min(lowered.find_first_not_of(kSpace, at + 7), lowered.size());
@@ -244,7 +232,7 @@ std::string declared_charset(std::string_view bytes) {
 }
 
 std::string iconv_name(std::string_view label) {
-    const std::string lowered = lower_ascii(trim_ascii(label));
+    const std::string lowered = text::ascii_lower(text::trim_ascii(label));
     for (const Alias& alias : kAliases) {
         if (std::find(alias.labels.begin(), alias.labels.end(), lowered) != alias.labels.end()) {
             return std::string(alias.iconv);
@@ -271,7 +259,7 @@ DecodedPage decode_page(std::string_view bytes, std::string_view http_charset) {
                 "unknown charset \"" + text::shorten(text::to_utf8(label), 40) +
                     "\"; read as UTF-8 (Windows-1252 where invalid)"};
     }
-    return {without_bom(convert(bytes, converter)), lower_ascii(name), {}};
+    return {without_bom(convert(bytes, converter)), text::ascii_lower(name), {}};
 }
 
 }  // namespace morgue::html

@@ -80,21 +80,12 @@ bool has_hid_word(std::string_view hints) {
     return false;
 }
 
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), lower);
-    return out;
-}
 
 int weight_of(std::string_view name) {
     if (name.empty()) {
         return 0;
     }
-    const std::string lowered = lower_ascii(name);
+    const std::string lowered = text::ascii_lower(name);
     int weight = 0;
     if (is_negative_hint(lowered)) {
         weight -= 25;
@@ -108,9 +99,9 @@ int weight_of(std::string_view name) {
 }  // namespace
 
 std::string hint_text(const Node& node) {
-    std::string out = lower_ascii(node.attribute("class"));
+    std::string out = text::ascii_lower(node.attribute("class"));
     out += ' ';
-    out += lower_ascii(node.attribute("id"));
+    out += text::ascii_lower(node.attribute("id"));
     return out;
 }
 
@@ -155,7 +146,7 @@ bool is_unlikely_role(std::string_view role) {
 }
 
 bool is_ad_or_loading_text(std::string_view text) {
-    const std::string label = lower_ascii(text::trim(text));
+    const std::string label = text::ascii_lower(text::trim(text));
     return std::find(kAdOrLoading.begin(), kAdOrLoading.end(), label) != kAdOrLoading.end();
 }
 

@@ -72,14 +72,9 @@ const Keys kLanguageKeys = {"content-language", "language", "dc.language", "dcte
 // title_similarity).
 constexpr double kTitleAgreement = 0.75;
 
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
+/// Trimmed and lower-cased: attribute values compared as keywords.
 std::string lower_ascii(std::string_view s) {
-    std::string out(text::trim(s));
-    std::transform(out.begin(), out.end(), out.begin(), lower);
-    return out;
+    return text::ascii_lower(text::trim(s));
 }
 
 bool is_http(std::string_view url) {

@@ -7,6 +7,7 @@
 
 #include "header_fields.h"
 #include "readers_impl.h"
+#include "../text/unicode.h"
 
 namespace morgue {
 
@@ -67,14 +68,14 @@ std::string element_name(std::string_view text) {
         text[end] != '/') {
         return {};
     }
-    return ascii_lower(text.substr(1, end - 1));
+    return text::ascii_lower(text.substr(1, end - 1));
 }
 
 std::optional<Format> detect_markup(std::string_view text) {
     bool declared_xml = false;
     text = skip_prolog(text, &declared_xml);
     if (istarts_with(text, "<!DOCTYPE")) {
-        const std::string_view doctype = trim_ascii(text.substr(9, text.find('>') - 9));
+        const std::string_view doctype = text::trim_ascii(text.substr(9, text.find('>') - 9));
         if (istarts_with(doctype, "html")) {
             return Format::html;
         }
@@ -118,7 +119,7 @@ bool header_block(std::string_view text) {
             return false;
         }
         ++headers;
-        const std::string name = ascii_lower(line.substr(0, line.find(':')));
+        const std::string name = text::ascii_lower(line.substr(0, line.find(':')));
         known = known ||
                 std::find(kMailHeaders.begin(), kMailHeaders.end(), name) != kMailHeaders.end();
     }

@@ -1,4 +1,5 @@
 #include "field_map.h"
+#include "../text/unicode.h"
 
 #include <algorithm>
 #include <array>
@@ -58,11 +59,6 @@ std::map<Field, std::vector<std::string>> default_keys() {
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), lower);
-    return out;
-}
 
 // key (as in the record) equals lower_key (already lower-case), ignoring ASCII case.
 bool key_matches(std::string_view key, std::string_view lower_key) {
@@ -93,7 +89,7 @@ void append_values(const Record& record, std::string_view lower_key,
 }  // namespace
 
 std::optional<Field> field_from_name(std::string_view name) {
-    const std::string wanted = lower_ascii(name);
+    const std::string wanted = text::ascii_lower(name);
     for (const auto& [known, field] : kFieldNames) {
         if (known == wanted) {
             return field;
@@ -128,7 +124,7 @@ bool FieldMap::add_override(std::string_view spec, std::string* error) {
         }
         return false;
     }
-    overrides_[*field] = lower_ascii(key);
+    overrides_[*field] = text::ascii_lower(key);
     return true;
 }
 

@@ -1,4 +1,5 @@
 #include "header_fields.h"
+#include "../text/unicode.h"
 
 #include <algorithm>
 
@@ -41,7 +42,7 @@ std::string parameter_value(std::string_view value, std::size_t& pos) {
         return out;
     }
     const std::size_t end = std::min(value.find(';', pos), value.size());
-    out = std::string(trim_ascii(value.substr(pos, end - pos)));
+    out = std::string(text::trim_ascii(value.substr(pos, end - pos)));
     pos = end;
     return out;
 }
@@ -57,19 +58,7 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
 }
 
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), lower);
-    return out;
-}
 
-std::string_view trim_ascii(std::string_view s) {
-    const std::size_t first = s.find_first_not_of(kSpace);
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
-}
 
 bool is_header_line(std::string_view line) {
     const std::size_t colon = line.find(':');
@@ -86,7 +75,7 @@ HeaderFields parse_headers(std::string_view block) {
     for (std::size_t pos = 0; pos < block.size();) {
         const std::string_view line = next_line(block, pos);
         if (!line.empty() && (line[0] == ' ' || line[0] == '\t')) {
-            const std::string_view more = trim_ascii(line);
+            const std::string_view more = text::trim_ascii(line);
             if (continuable && !more.empty()) {
                 std::string& value = fields.back().value;
                 value += value.empty() ? "" : " ";
@@ -98,7 +87,7 @@ HeaderFields parse_headers(std::string_view block) {
         if (continuable) {
             const std::size_t colon = line.find(':');
             fields.push_back(HeaderField{std::string(line.substr(0, colon)),
-                                         std::string(trim_ascii(line.substr(colon + 1)))});
+                                         std::string(text::trim_ascii(line.substr(colon + 1)))});
         }
     }
     return fields;
@@ -119,7 +108,7 @@ bool has_header(const HeaderFields& fields, std::string_view name) {
 }
 
 std::string media_type(std::string_view content_type) {
-    return ascii_lower(trim_ascii(content_type.substr(0, content_type.find(';'))));
+    return text::ascii_lower(text::trim_ascii(content_type.substr(0, content_type.find(';'))));
 }
 
 std::string header_parameter(std::string_view value, std::string_view name) {
@@ -129,7 +118,7 @@ std::string header_parameter(std::string_view value, std::string_view name) {
         if (equals == std::string_view::npos) {
             break;
         }
-        const bool wanted = iequals(trim_ascii(value.substr(pos + 1, equals - pos - 1)), name);
+        const bool wanted = iequals(text::trim_ascii(value.substr(pos + 1, equals - pos - 1)), name);
         pos = equals + 1;
         std::string parameter = parameter_value(value, pos);
         if (wanted) {

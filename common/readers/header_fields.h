@@ -43,10 +43,4 @@ bool iequals(std::string_view a, std::string_view b);
 /// ASCII case-insensitive prefix test.
 bool istarts_with(std::string_view s, std::string_view prefix);
 
-/// s with ASCII letters lower-cased.
-std::string ascii_lower(std::string_view s);
-
-/// s without surrounding ASCII white space.
-std::string_view trim_ascii(std::string_view s);
-
 }  // namespace morgue

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "readers_impl.h"
+#include "../text/unicode.h"
 
 namespace morgue {
 
@@ -64,7 +65,7 @@ int hex_digit(char c) {
 
 // "1c37", "1c37;name=value" -> 0x1c37; nullopt when the line is no chunk size.
 std::optional<std::size_t> chunk_size(std::string_view line) {
-    line = trim_ascii(line.substr(0, line.find(';')));
+    line = text::trim_ascii(line.substr(0, line.find(';')));
     if (line.empty() || line.size() > kMaxChunkDigits) {
         return std::nullopt;
     }
@@ -218,7 +219,7 @@ DecodedBody decode_http_body(const HttpResponse& response, std::size_t max_size)
     DecodedBody out;
     std::string_view body = response.body;
     std::string dechunked;
-    if (ascii_lower(header_value(response.headers, "Transfer-Encoding")).find("chunked") !=
+    if (text::ascii_lower(header_value(response.headers, "Transfer-Encoding")).find("chunked") !=
         std::string::npos) {
         bool truncated = false;
         std::optional<std::string> chunks = decode_chunked(body, &truncated);
@@ -233,7 +234,7 @@ DecodedBody decode_http_body(const HttpResponse& response, std::size_t max_size)
         }
     }
     const std::string coding =
-        ascii_lower(trim_ascii(header_value(response.headers, "Content-Encoding")));
+        text::ascii_lower(text::trim_ascii(header_value(response.headers, "Content-Encoding")));
     if (coding.empty() || coding == "identity") {
         out.data = std::string(body);
     } else if (coding == "gzip" || coding == "x-gzip" || coding == "deflate") {

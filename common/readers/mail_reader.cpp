@@ -25,7 +25,7 @@ void add(Record& record, std::string key, std::string value) {
 
 // "\"Doe, Jane\"" -> "Doe, Jane": quotes and their backslash escapes removed.
 std::string unquote(std::string_view s) {
-    s = trim_ascii(s);
+    s = text::trim_ascii(s);
     if (s.size() < 2 || s.front() != '"' || s.back() != '"') {
         return std::string(s);
     }
@@ -58,8 +58,8 @@ std::string subject_text(std::string_view subject) {
 
 // The first group of a Newsgroups value: "sci.space,sci.astro" -> "sci.space".
 std::string first_group(std::string_view groups) {
-    groups = trim_ascii(groups);
-    return std::string(trim_ascii(groups.substr(0, groups.find_first_of(", \t"))));
+    groups = text::trim_ascii(groups);
+    return std::string(text::trim_ascii(groups.substr(0, groups.find_first_of(", \t"))));
 }
 
 // An mbox's name without folders, compression and its extension: "mail/letters.mbox.gz" ->
@@ -152,7 +152,7 @@ class MboxSplitter {
 }  // namespace
 
 std::string author_name(std::string_view from) {
-    from = trim_ascii(from);
+    from = text::trim_ascii(from);
     const std::size_t lt = from.find('<');
     if (lt != std::string_view::npos) {
         std::string name = unquote(from.substr(0, lt));
@@ -160,13 +160,13 @@ std::string author_name(std::string_view from) {
             return name;
         }
         const std::size_t gt = from.find('>', lt);
-        return std::string(trim_ascii(from.substr(lt + 1, std::min(gt, from.size()) - lt - 1)));
+        return std::string(text::trim_ascii(from.substr(lt + 1, std::min(gt, from.size()) - lt - 1)));
     }
     const std::size_t open = from.find('(');
     const std::size_t close = from.rfind(')');
     if (open != std::string_view::npos && close != std::string_view::npos && close > open) {
         std::string comment = unquote(from.substr(open + 1, close - open - 1));
-        return comment.empty() ? std::string(trim_ascii(from.substr(0, open))) : comment;
+        return comment.empty() ? std::string(text::trim_ascii(from.substr(0, open))) : comment;
     }
     return unquote(from);
 }
@@ -195,7 +195,7 @@ Record message_record(std::string_view message, const std::string& folder) {
     const MimeEntity entity = split_entity(strip_bom(message));
     const HeaderFields& headers = entity.headers;
     Record record;
-    std::string_view id = trim_ascii(header_value(headers, "Message-ID"));
+    std::string_view id = text::trim_ascii(header_value(headers, "Message-ID"));
     if (id.size() > 2 && id.front() == '<' && id.back() == '>') {
         id = id.substr(1, id.size() - 2);
     }

@@ -167,7 +167,7 @@ std::string tidy_lines(std::string_view text) {
         newlines = 0;
         out += c;
     }
-    return std::string(trim_ascii(out));
+    return std::string(text::trim_ascii(out));
 }
 
 // Where the tag <name or </name starts at or after pos; npos when none.

@@ -68,7 +68,7 @@ std::optional<std::string> encoded_word(std::string_view text, std::size_t pos, 
 }
 
 bool is_attachment(const HeaderFields& headers) {
-    return istarts_with(trim_ascii(header_value(headers, "Content-Disposition")), "attachment");
+    return istarts_with(text::trim_ascii(header_value(headers, "Content-Disposition")), "attachment");
 }
 
 std::string part_media(const HeaderFields& headers) {
@@ -84,7 +84,7 @@ std::vector<std::string_view> multipart_parts(std::string_view body, std::string
     std::optional<std::size_t> part_start;
     for (std::size_t pos = 0; pos < body.size();) {
         const std::size_t end = std::min(body.find('\n', pos), body.size());
-        const std::string_view line = trim_ascii(body.substr(pos, end - pos));
+        const std::string_view line = text::trim_ascii(body.substr(pos, end - pos));
         if (line.substr(0, delimiter.size()) == delimiter) {
             if (part_start) {
                 // The line break before a delimiter belongs to the delimiter.
@@ -133,7 +133,7 @@ std::optional<MimeEntity> find_part(const MimeEntity& entity, std::string_view m
 // A text part's content as UTF-8: transfer encoding undone, charset honoured.
 std::string decode_part(const MimeEntity& part) {
     const std::string encoding =
-        ascii_lower(trim_ascii(header_value(part.headers, "Content-Transfer-Encoding")));
+        text::ascii_lower(text::trim_ascii(header_value(part.headers, "Content-Transfer-Encoding")));
     std::string bytes;
     if (encoding == "base64") {
         bytes = decode_base64(part.body);
@@ -177,7 +177,7 @@ std::string decode_header_text(std::string_view value) {
             start == std::string_view::npos ? std::nullopt : encoded_word(value, start, &end);
         const std::size_t plain_end = word ? start : std::min(start, value.size());
         const std::string_view plain = value.substr(pos, plain_end - pos);
-        if (!(after_word && word && trim_ascii(plain).empty())) {
+        if (!(after_word && word && text::trim_ascii(plain).empty())) {
             out += text::to_utf8(plain);
         }
         if (!word) {

@@ -11,6 +11,7 @@
 #include "sgml_reader.h"
 #include "warc_reader.h"
 #include "xml_reader.h"
+#include "../text/unicode.h"
 
 namespace morgue {
 
@@ -64,20 +65,10 @@ constexpr std::size_t kSampleRecords = 5;
 constexpr std::size_t kMaxHeaderCell = 64;
 constexpr std::size_t kMaxHeaderSpaces = 4;
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
 // The extension that names the content, lower-cased: "dump.JSONL.gz" -> "jsonl".
 std::string content_extension(std::string_view name) {
     const std::size_t slash = name.find_last_of("/\\");
-    std::string base = lower_ascii(slash == std::string_view::npos ? name : name.substr(slash + 1));
+    std::string base = text::ascii_lower(slash == std::string_view::npos ? name : name.substr(slash + 1));
     for (;;) {
         const std::size_t dot = base.rfind('.');
         if (dot == std::string::npos || dot == 0) {
@@ -262,7 +253,7 @@ bool looks_like_html(std::string_view text) {
         }
         text.remove_prefix(next);
     }
-    const std::string start = lower_ascii(text.substr(0, 15));
+    const std::string start = text::ascii_lower(text.substr(0, 15));
     for (const std::string_view tag : {"<!doctype html", "<html", "<head", "<meta"}) {
         if (start.rfind(tag, 0) == 0 && (start.size() == tag.size() ||
                                          std::string_view(" \t\r\n>/").find(start[tag.size()]) !=

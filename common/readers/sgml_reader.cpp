@@ -70,7 +70,7 @@ std::string reflow(std::string_view text) {
         if (is_blank(line) || line[0] == ' ' || line[0] == '\t') {
             flush();
         }
-        const std::string_view words = trim_ascii(line);
+        const std::string_view words = text::trim_ascii(line);
         if (!words.empty()) {
             paragraph += (paragraph.empty() ? "" : " ") + std::string(words);
         }

@@ -7,6 +7,7 @@
 
 #include "http_message.h"
 #include "readers_impl.h"
+#include "../text/unicode.h"
 
 namespace morgue {
 
@@ -27,7 +28,7 @@ bool html_type(std::string_view media) {
 
 // An HTML document by its first bytes, for payloads whose type is not stated.
 bool looks_like_html(std::string_view payload) {
-    const std::string head = ascii_lower(trim_ascii(strip_bom(payload.substr(0, kSniffBytes))));
+    const std::string head = text::ascii_lower(text::trim_ascii(strip_bom(payload.substr(0, kSniffBytes))));
     return head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0 ||
            (head.rfind("<", 0) == 0 && head.find("<html") != std::string::npos);
 }

@@ -1,4 +1,5 @@
 #include "warc_records.h"
+#include "../text/unicode.h"
 
 #include <algorithm>
 #include <optional>
@@ -53,7 +54,7 @@ bool starts_arc_record(std::string_view line) {
 }
 
 std::optional<std::uint64_t> parse_length(std::string_view s) {
-    s = trim_ascii(s);
+    s = text::trim_ascii(s);
     // 19 digits always fit in 64 bits; no real block comes near.
     if (!all_digits(s) || s.size() > 19) {
         return std::nullopt;
@@ -62,7 +63,7 @@ std::optional<std::uint64_t> parse_length(std::string_view s) {
 }
 
 std::string strip_angle_brackets(std::string_view uri) {
-    uri = trim_ascii(uri);
+    uri = text::trim_ascii(uri);
     if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') {
         uri = uri.substr(1, uri.size() - 2);
     }
@@ -195,7 +196,7 @@ bool ArchiveRecordReader::next_header_line(std::string& line) {
         if (!in_->line(line, kMaxHeader)) {
             return false;
         }
-    } while (trim_ascii(line).empty());
+    } while (text::trim_ascii(line).empty());
     return true;
 }
 
@@ -252,7 +253,7 @@ ArchiveRecordReader::Step ArchiveRecordReader::next_warc(ArchiveRecord& record,
         return Step::malformed;
     }
     record.length = *length;
-    record.type = ascii_lower(header_value(fields, "WARC-Type"));
+    record.type = text::ascii_lower(header_value(fields, "WARC-Type"));
     record.target_uri = strip_angle_brackets(header_value(fields, "WARC-Target-URI"));
     record.date = std::string(header_value(fields, "WARC-Date"));
     record.content_type = std::string(header_value(fields, "Content-Type"));

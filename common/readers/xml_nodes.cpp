@@ -27,7 +27,7 @@ constexpr char kParagraphBreak = '\x02';
 
 template <std::size_t N>
 bool listed(const std::array<std::string_view, N>& names, std::string_view element) {
-    const std::string lower = ascii_lower(element);
+    const std::string lower = text::ascii_lower(element);
     return std::find(names.begin(), names.end(), lower) != names.end();
 }
 
@@ -50,7 +50,7 @@ void gather(const xmlNode* node, std::string& out) {
             out += content_of(n);
         } else if (n->type == XML_ELEMENT_NODE && !listed(kIgnoredElements, name(n))) {
             // Inline elements join their text to the words around them ("<em>A</em>bc").
-            const std::string element = ascii_lower(name(n));
+            const std::string element = text::ascii_lower(name(n));
             const bool block = listed(kBlockElements, element);
             const bool cell = element == "td" || element == "th";
             out += block             ? std::string(1, kParagraphBreak)

@@ -83,16 +83,6 @@ constexpr std::array<std::string_view, 5> kAttributionPrepositions = {"in ", "on
 constexpr std::size_t kMaxPublisherBytes = 80;
 constexpr std::size_t kMaxPublisherWords = 8;
 
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
 bool is_ascii_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }

@@ -256,6 +256,25 @@ namespace {
 thread_local std::uint64_t g_fallbacks = 0;
 }  // namespace
 
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+std::string_view trim_ascii(std::string_view s) {
+    constexpr std::string_view kAsciiSpace = " \t\r\n\f\v";
+    const std::size_t first = s.find_first_not_of(kAsciiSpace);
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    return s.substr(first, s.find_last_not_of(kAsciiSpace) - first + 1);
+}
+
 std::uint64_t windows1252_fallbacks() {
     return g_fallbacks;
 }

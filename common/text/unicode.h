@@ -37,6 +37,13 @@ std::string fold_value(std::string_view value);
 /// free text before term generation and to queries.
 std::string fold_accents(std::string_view text);
 
+/// ASCII letters lower-cased, other bytes unchanged: for markup names, header names, charset
+/// labels and record keys, which are ASCII by definition.
+std::string ascii_lower(std::string_view s);
+
+/// Trims ASCII white space (space, \t, \r, \n, \f, \v) from both ends.
+std::string_view trim_ascii(std::string_view s);
+
 /// Trims ASCII and Unicode white space (and U+FEFF, the byte order mark) from both ends.
 std::string_view trim(std::string_view s);
 
