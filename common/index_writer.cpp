@@ -220,8 +220,15 @@ IndexWriter::IndexWriter(const std::string& path, bool spelling)
 
 WriteOutcome IndexWriter::write(const Xapian::Document& doc, const std::string& id_term,
                                 const std::string& lang) {
+    // replace_document(term, ...) opens the term's posting list, which makes Xapian flush every
+    // pending positional change first: done per document, that is most of the indexing time.
+    // term_exists() reads the pending counts without a flush, so a new id is a plain add.
     bool existed = db_.term_exists(id_term);
-    db_.replace_document(id_term, doc);
+    if (existed) {
+        db_.replace_document(id_term, doc);
+    } else {
+        db_.add_document(doc);
+    }
     if (spelling_) {
         add_spellings(doc);
     }
@@ -233,13 +240,22 @@ WriteOutcome IndexWriter::write(const Xapian::Document& doc, const std::string& 
 
 void IndexWriter::add_spellings(const Xapian::Document& doc) {
     // Unprefixed terms are the words of the free text; prefixed ones start with a capital.
+    // Counted here and handed to Xapian once per word and batch: its add_spelling() is far
+    // dearer than a hash table, and most words recur in many documents of a batch.
     for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         const std::string& term = *it;
         unsigned char first = static_cast<unsigned char>(term[0]);
         if (!(first >= 'A' && first <= 'Z') && term.size() > 2 && term.size() < 30) {
-            db_.add_spelling(term, it.get_wdf());
+            pending_spellings_[term] += it.get_wdf();
         }
     }
+}
+
+void IndexWriter::flush_spellings() {
+    for (const auto& [word, count] : pending_spellings_) {
+        db_.add_spelling(word, count);
+    }
+    pending_spellings_.clear();
 }
 
 bool IndexWriter::remove(std::string_view id) {
@@ -257,13 +273,25 @@ std::string file_state_key(const std::string& path) {
 
 bool IndexWriter::file_unchanged(const std::string& path, std::uint64_t size,
                                  std::int64_t mtime_ns) const {
-    std::string state = db_.get_metadata(file_state_key(path));
-    return state == std::to_string(size) + " " + std::to_string(mtime_ns);
+    return db_.get_metadata(file_state_key(path)) == file_state(size, mtime_ns);
+}
+
+std::map<std::string, std::string> IndexWriter::file_states() const {
+    std::map<std::string, std::string> states;
+    std::string prefix(schema::kFileStatePrefix);
+    for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+        states.emplace(*it, db_.get_metadata(*it));
+    }
+    return states;
+}
+
+std::string file_state(std::uint64_t size, std::int64_t mtime_ns) {
+    return std::to_string(size) + " " + std::to_string(mtime_ns);
 }
 
 void IndexWriter::remember_file(const std::string& path, std::uint64_t size,
                                 std::int64_t mtime_ns) {
-    db_.set_metadata(file_state_key(path), std::to_string(size) + " " + std::to_string(mtime_ns));
+    db_.set_metadata(file_state_key(path), file_state(size, mtime_ns));
 }
 
 void IndexWriter::commit() {
@@ -276,6 +304,7 @@ void IndexWriter::commit() {
             db_.set_metadata(std::string(schema::kLanguagesKey), joined);
             languages_changed_ = false;
         }
+        flush_spellings();
         db_.commit();
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot write database '" + path_ + "': " + e.get_description());

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -47,6 +49,9 @@ class IndexWriter {
     bool remove(std::string_view id);
     /// True when the file was indexed before with this size and modification time.
     bool file_unchanged(const std::string& path, std::uint64_t size, std::int64_t mtime_ns) const;
+    /// Every file state recorded, by file_state_key, to consult without touching the database
+    /// while another thread writes it.
+    std::map<std::string, std::string> file_states() const;
     /// Records a file as indexed with this size and modification time.
     void remember_file(const std::string& path, std::uint64_t size, std::int64_t mtime_ns);
     /// Commits pending changes (and the languages seen) to disk.
@@ -56,14 +61,19 @@ class IndexWriter {
 
   private:
     void add_spellings(const Xapian::Document& doc);
+    void flush_spellings();
     std::string path_;
     Xapian::WritableDatabase db_;
     std::set<std::string> languages_;
     bool languages_changed_ = false;
     bool spelling_;
+    std::unordered_map<std::string, Xapian::termcount> pending_spellings_;  ///< until commit
 };
 
 /// The metadata key under which a file's state is kept.
 std::string file_state_key(const std::string& path);
+
+/// The state kept for a file: its size and modification time.
+std::string file_state(std::uint64_t size, std::int64_t mtime_ns);
 
 }  // namespace morgue
