@@ -35,6 +35,8 @@ class IndexSummary {
     std::uint64_t skipped() const;
     /// The closing summary on stderr.
     void print(double seconds) const;
+    /// The stream it reports on, for other lines of the same run (progress).
+    std::ostream& stream() { return err_; }
 
   private:
     struct Tally {

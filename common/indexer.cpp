@@ -2,10 +2,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include "errors.h"
 #include "index_summary.h"
@@ -13,9 +15,11 @@
 #include "schema.h"
 #include "inputs.h"
 #include "interrupt.h"
-#include "output/article_json.h"
+#include "index_sink.h"
+#include "ordered_pipeline.h"
 #include "pipeline.h"
 #include "streams.h"
+#include "text/language.h"
 #include "text/unicode.h"
 
 namespace morgue {
@@ -40,18 +44,57 @@ PipelineOptions make_pipeline_options(const IndexOptions& options) {
                          "such as Europe/Berlin)");
     }
     pipeline.tz = *tz;
+    pipeline.near_copies = options.near_copies;
+    if (!options.language.empty()) {
+        pipeline.language = text::normalise_language(options.language);
+        if (pipeline.language.empty()) {
+            throw UsageError("--language " + options.language +
+                             ": not a language code (use ISO 639-1, such as en or de)");
+        }
+    }
     return pipeline;
 }
 
-/// One indexing run: the state shared by every file it reads.
+/// Worker threads of the per-record work: --threads, or the processors available.
+std::size_t worker_threads(const IndexOptions& options) {
+    std::size_t threads = options.threads;
+    if (threads == 0) {
+        threads = std::max(1U, std::thread::hardware_concurrency());
+    }
+    // One thread does the work in turn, with no threads to hand it between.
+    return threads == 1 ? 0 : threads;
+}
+
+/// Records in flight between the reader and the writer: enough to keep every worker busy
+/// while the writer commits, few enough (with the byte bound) to keep memory flat.
+constexpr std::size_t kItemsInFlight = 256;
+constexpr std::size_t kBytesInFlight = 64 * 1024 * 1024;
+
+std::size_t record_bytes(const Record& record) {
+    std::size_t bytes = sizeof(Record);
+    for (const auto& [key, value] : record.fields) {
+        bytes += key.size() + value.size();
+    }
+    return bytes;
+}
+
+/// One indexing run: reads every input on this thread and hands each record, in order, to the
+/// pipeline that prepares documents on worker threads and writes them on one writer thread.
 class IndexRun {
   public:
     IndexRun(const IndexOptions& options, std::ostream& out, std::ostream& err)
-        : options_(options), pipeline_(make_pipeline_options(options)), out_(out), err_(err),
+        : options_(options), pipeline_(make_pipeline_options(options)),
           summary_(err, options.quiet) {
         if (!options.dry_run) {
             writer_.emplace(options.database, options.spelling);
+            file_states_ = writer_->file_states();
         }
+        sink_.emplace(writer_ ? &*writer_ : nullptr, options.batch_size, out, summary_,
+                      options.progress && !options.quiet);
+        stream_.emplace(
+            worker_threads(options), kItemsInFlight, kBytesInFlight,
+            [this](IndexItem& item) { prepare_item(item, pipeline_, !options_.dry_run); },
+            [this](IndexItem& item) { sink_->consume(item); });
     }
 
     void delete_ids() {
@@ -59,52 +102,67 @@ class IndexRun {
             if (writer_->remove(id)) {
                 ++summary_.deleted;
             } else {
-                summary_.report(note({}, "no document with id '" + id + "'; nothing deleted",
-                                     "unknown id"));
+                report(note({}, "no document with id '" + id + "'; nothing deleted",
+                            "unknown id"));
             }
         }
     }
 
     void index_file(const InputFile& file) {
         std::string state_path = file.path == "-" ? std::string() : absolute_path(file.path);
-        if (writer_ && !options_.force && !state_path.empty() &&
-            writer_->file_unchanged(state_path, file.size, file.mtime_ns)) {
-            ++summary_.files_unchanged;
-            return;
+        std::string state = file_state(file.size, file.mtime_ns);
+        if (writer_ && !options_.force && !state_path.empty()) {
+            auto known = file_states_.find(file_state_key(state_path));
+            if (known != file_states_.end() && known->second == state) {
+                ++summary_.files_unchanged;
+                return;
+            }
         }
         ++summary_.files_read;
         try {
             for_each_stream(file, [this](const InputInfo& info, std::string_view name,
                                          ByteSource& source) { read_stream(info, name, source); });
         } catch (const InputError& e) {
-            ++summary_.files_failed;
-            Diagnostic failure = note(Origin{display(file), 0},
+            IndexItem failure;
+            failure.kind = IndexItem::Kind::file_failed;
+            failure.diagnostic = note(Origin{display(file), 0},
                                       std::string(e.what()) + "; records read before it are kept",
                                       "unreadable input");
-            failure.severity = Severity::error;
-            summary_.report(failure);
+            failure.diagnostic.severity = Severity::error;
+            stream_->submit(std::move(failure), 0);
         }
         if (writer_ && !state_path.empty()) {
-            writer_->remember_file(state_path, file.size, file.mtime_ns);
+            file_states_[file_state_key(state_path)] = state;
+            IndexItem done;
+            done.kind = IndexItem::Kind::file_done;
+            done.state_path = state_path;
+            done.size = file.size;
+            done.mtime_ns = file.mtime_ns;
+            stream_->submit(std::move(done), 0);
         }
     }
 
-    void report(const Diagnostic& d) { summary_.report(d); }
+    void report(const Diagnostic& d) {
+        IndexItem item;
+        item.kind = IndexItem::Kind::diagnostic;
+        item.diagnostic = d;
+        stream_->submit(std::move(item), 0);
+    }
 
-    /// Commits and prints the summary; returns the exit code.
+    /// Writes what is in flight, commits and prints the summary; returns the exit code.
     int finish(bool was_interrupted) {
+        stream_->finish();
+        sink_->end_progress();
         if (writer_) {
             writer_->commit();
         }
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_)
                              .count();
-        if (progress_shown_) {
-            err_ << '\n';
-        }
         summary_.print(seconds);
         if (was_interrupted) {
-            err_ << "morgue-index: interrupted; what was indexed is committed. Run the same "
-                    "command again to resume: files already indexed are skipped.\n";
+            summary_.stream()
+                << "morgue-index: interrupted; what was indexed is committed. Run the same "
+                   "command again to resume: files already indexed are skipped.\n";
             return static_cast<int>(ExitCode::interrupted);
         }
         bool failed = summary_.skipped() > 0 || summary_.files_failed > 0;
@@ -130,10 +188,10 @@ class IndexRun {
             format = detect_format(name, peeked.peek(kDetectBytes));
         }
         if (!format) {
-            summary_.report(note(Origin{info.display_path, 0},
-                                 "not a format morgue reads (binary or unknown content); "
-                                 "file skipped (--format forces one)",
-                                 "unrecognised format"));
+            report(note(Origin{info.display_path, 0},
+                        "not a format morgue reads (binary or unknown content); "
+                        "file skipped (--format forces one)",
+                        "unrecognised format"));
             return;
         }
         CsvOptions csv = options_.csv;
@@ -142,78 +200,32 @@ class IndexRun {
         }
         std::unique_ptr<Reader> reader = make_reader(*format, csv);
         reader->read(peeked, info, [this](Record&& record) { take(std::move(record)); },
-                     [this](Diagnostic d) { summary_.report(d); });
+                     [this](Diagnostic d) { report(d); });
     }
 
     void take(Record&& record) {
         if (interrupted()) {
             throw Interrupted();
         }
-        notes_.clear();
-        std::optional<Article> article = build_article(record, pipeline_, notes_);
-        if (std::uint64_t fallbacks = text::windows1252_fallbacks(); fallbacks != fallbacks_) {
-            fallbacks_ = fallbacks;
-            notes_.push_back(note(record.origin, "text is not UTF-8; read as Windows-1252",
-                                  "not UTF-8, read as Windows-1252"));
-        }
-        for (const Diagnostic& note : notes_) {
-            summary_.report(note);
-        }
-        if (article) {
-            store(*article);
-        }
-    }
-
-    void store(const Article& article) {
-        if (!article.date) {
-            ++summary_.undated;
-        }
-        if (!writer_) {
-            write_article_json(article, out_);
-            ++summary_.added;
-            return;
-        }
-        Xapian::Document doc = builder_.build(article);
-        WriteOutcome outcome =
-            writer_->write(doc, schema::id_term(article.id), article.lang);
-        ++(outcome == WriteOutcome::added ? summary_.added : summary_.replaced);
-        if (++pending_ >= options_.batch_size) {
-            writer_->commit();
-            pending_ = 0;
-        }
-        show_progress();
-    }
-
-    void show_progress() {
-        if (!options_.progress || options_.quiet) {
-            return;
-        }
-        auto now = std::chrono::steady_clock::now();
-        if (now - last_progress_ < std::chrono::milliseconds(500)) {
-            return;
-        }
-        last_progress_ = now;
-        progress_shown_ = true;
-        double seconds = std::chrono::duration<double>(now - start_).count();
-        std::uint64_t done = summary_.added + summary_.replaced;
-        err_ << "\rmorgue-index: " << done << " articles, "
-             << static_cast<std::uint64_t>(static_cast<double>(done) / seconds) << " docs/s"
-             << std::flush;
+        IndexItem item;
+        // A fallback counted on this thread since the last record was the reader's, for this
+        // record; the pipeline counts its own on the thread that prepares the record.
+        item.read_as_cp1252 = text::windows1252_fallbacks() != fallbacks_;
+        std::size_t bytes = record_bytes(record);
+        item.record = std::move(record);
+        stream_->submit(std::move(item), bytes);
+        fallbacks_ = text::windows1252_fallbacks();
     }
 
     const IndexOptions& options_;
     PipelineOptions pipeline_;
-    std::ostream& out_;
-    std::ostream& err_;
     IndexSummary summary_;
     std::optional<IndexWriter> writer_;
-    DocumentBuilder builder_;
-    std::vector<Diagnostic> notes_;
+    std::map<std::string, std::string> file_states_;  ///< read on this thread only
+    std::optional<IndexSink> sink_;
+    std::optional<OrderedPipeline<IndexItem>> stream_;  ///< last: its threads stop first
     std::uint64_t fallbacks_ = text::windows1252_fallbacks();
-    std::size_t pending_ = 0;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-    std::chrono::steady_clock::time_point last_progress_ = start_;
-    bool progress_shown_ = false;
 };
 
 int run_checked(const IndexOptions& options, std::ostream& out, std::ostream& err) {

@@ -21,6 +21,9 @@ struct IndexOptions {
     bool force = false;                    ///< re-read files unchanged since the last run
     bool spelling = true;                  ///< keep spelling data (--no-spelling turns it off)
     bool entities = true;                  ///< extract entities (--no-entities turns it off)
+    bool near_copies = true;               ///< near-copy fingerprints (--no-fingerprints)
+    std::string language;                  ///< --language: of records naming none; no detection
+    std::size_t threads = 0;               ///< -j: worker threads; 0 = the processors available
     bool dry_run = false;                  ///< print articles as JSON Lines, write nothing
     bool strict = false;                   ///< skipped records make the exit code 1
     bool quiet = false;

@@ -105,10 +105,12 @@ std::string source_of(const std::string& given, const std::string& hint, const s
 }
 
 /// Copies of a story share their body; a record with no body is known by its title.
-void add_fingerprints(Article& article) {
+void add_fingerprints(Article& article, bool near_copies) {
     const std::string& text = article.body.empty() ? article.title : article.body;
     article.content_hash = text::content_hash(text);
-    article.fingerprint = text::fingerprint(text);
+    if (near_copies) {
+        article.fingerprint = text::fingerprint(text);
+    }
 }
 
 }  // namespace
@@ -193,7 +195,9 @@ void fill_metadata(const Record& record, const PipelineOptions& options,
     article.date = pick_date(record, options, notes);
     article.lang = text::normalise_language(first_value(record, map, Field::lang));
     if (article.lang.empty()) {
-        article.lang = text::detect_language(article.title, article.body);
+        article.lang = options.language.empty()
+                           ? text::detect_language(article.title, article.body)
+                           : options.language;
     }
     article.topics = all_values(record, map, Field::topic);
     article.tags = all_values(record, map, Field::tag);
@@ -214,7 +218,7 @@ std::optional<Article> build_article(const Record& record, const PipelineOptions
         return std::nullopt;
     }
     fill_metadata(record, options, source_hint, article, notes);
-    add_fingerprints(article);
+    add_fingerprints(article, options.near_copies);
     if (options.extract_entities) {
         article.entities =
             entities::Extractor::shared().extract(article.title, article.body, article.lang);

@@ -15,6 +15,8 @@ struct PipelineOptions {
     FieldMap fields;
     dates::TimeZone tz;            ///< for zone-less dates
     bool extract_entities = true;  ///< run the entity extractor (records' own lists are kept)
+    bool near_copies = true;       ///< compute the MinHash fingerprint that finds near copies
+    std::string language;          ///< language of records naming none; empty: detect it
 };
 
 /// Turns one record into a normalised article: a pure function of the record, safe to run on

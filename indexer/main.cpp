@@ -61,6 +61,13 @@ void setup_options(CLI::App& app, morgue::IndexOptions& o, std::string& format) 
     app.add_flag("!--no-spelling", o.spelling, "Keep no spelling data (no \"did you mean\")");
     app.add_flag("!--no-entities", o.entities,
                  "Do not extract people, organisations and places (records' own lists are kept)");
+    app.add_flag("!--no-fingerprints", o.near_copies,
+                 "Compute no near-copy fingerprints (exact copies are still found)");
+    app.add_option("--language", o.language,
+                   "Language (ISO 639-1) of records that name none; turns detection off");
+    app.add_option("-j,--threads", o.threads,
+                   "Threads for the per-record work (default: the processors available)")
+        ->check(CLI::Range(1, 256));
     app.add_flag("--dry-run", o.dry_run, "Print the normalised articles as JSON Lines; write nothing");
     app.add_flag("--strict", o.strict, "Exit with 1 when records were skipped");
     app.add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");
