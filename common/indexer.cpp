@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <thread>
 
+#include "compaction.h"
 #include "errors.h"
 #include "index_summary.h"
 #include "index_writer.h"
@@ -159,6 +161,9 @@ class IndexRun {
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_)
                              .count();
         summary_.print(seconds);
+        if (options_.compact && writer_ && !was_interrupted) {
+            compact();
+        }
         if (was_interrupted) {
             summary_.stream()
                 << "morgue-index: interrupted; what was indexed is committed. Run the same "
@@ -170,6 +175,16 @@ class IndexRun {
     }
 
   private:
+    void compact() {
+        writer_.reset();  // closed, so that the compacted copy can take its place
+        CompactionResult sizes = compact_in_place(options_.database);
+        char line[160];
+        std::snprintf(line, sizeof line, "morgue-index: compacted: %.1f MB -> %.1f MB\n",
+                      static_cast<double>(sizes.bytes_before) / 1e6,
+                      static_cast<double>(sizes.bytes_after) / 1e6);
+        summary_.stream() << line;
+    }
+
     static std::string absolute_path(const std::string& path) {
         std::error_code ec;
         std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);

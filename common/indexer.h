@@ -24,6 +24,7 @@ struct IndexOptions {
     bool near_copies = true;               ///< near-copy fingerprints (--no-fingerprints)
     std::string language;                  ///< --language: of records naming none; no detection
     std::size_t threads = 0;               ///< -j: worker threads; 0 = the processors available
+    bool compact = false;                  ///< --compact: rewrite the database compactly at the end
     bool dry_run = false;                  ///< print articles as JSON Lines, write nothing
     bool strict = false;                   ///< skipped records make the exit code 1
     bool quiet = false;

@@ -68,6 +68,8 @@ void setup_options(CLI::App& app, morgue::IndexOptions& o, std::string& format) 
     app.add_option("-j,--threads", o.threads,
                    "Threads for the per-record work (default: the processors available)")
         ->check(CLI::Range(1, 256));
+    app.add_flag("--compact", o.compact,
+                 "Rewrite the database compactly at the end (smaller, faster to search)");
     app.add_flag("--dry-run", o.dry_run, "Print the normalised articles as JSON Lines; write nothing");
     app.add_flag("--strict", o.strict, "Exit with 1 when records were skipped");
     app.add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");

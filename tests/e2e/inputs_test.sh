@@ -122,4 +122,15 @@ expect_eq "no-header csv dates" "1" "$("$MORGUE_SEARCH" -d "$TMP/db-csv" --forma
 printf "head|story\n'Gamma|pipe'|Gamma body\n" >"$TMP/pipes.csv"
 "$MORGUE_INDEX" -q -d "$TMP/db-pipe" --delimiter '|' --quote "'" --map title=head --map body=story "$TMP/pipes.csv" 2>/dev/null
 expect_eq "custom quote and map" "Gamma|pipe" "$("$MORGUE_SEARCH" -d "$TMP/db-pipe" --format csv '*' | sed -n 2p | cut -d, -f6)"
+# --compact swaps a compacted copy in: same articles, same answers, nothing left beside it.
+"$MORGUE_INDEX" -q -d "$TMP/db-plain" corpus 2>/dev/null
+"$MORGUE_INDEX" -d "$TMP/db-compact" --compact corpus 2>"$TMP/err"
+expect_contains "compaction reported" "$TMP/err" "morgue-index: compacted: "
+expect_eq "compacted database checks" 0 "$(xapian-check "$TMP/db-compact" >/dev/null 2>&1; echo $?)"
+expect_eq "compacted answers" "$(ids "$TMP/db-plain" | tr '\n' ' ')" "$(ids "$TMP/db-compact" | tr '\n' ' ')"
+expect_eq "compacted ranking" "$("$MORGUE_SEARCH" -d "$TMP/db-plain" --format ids harbour ferry)" \
+    "$("$MORGUE_SEARCH" -d "$TMP/db-compact" --format ids harbour ferry)"
+expect_eq "nothing beside the database" "" "$(ls -A "$TMP" | grep -F '.db-compact.')"
+"$MORGUE_INDEX" -q -d "$TMP/db-compact" --force corpus/wire 2>/dev/null
+expect_eq "compacted database takes updates" "$(count "$TMP/db-plain")" "$(count "$TMP/db-compact")"
 finish
