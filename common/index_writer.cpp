@@ -76,6 +76,9 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     add_boolean_terms(doc, article);
     add_values(doc, article);
     doc.set_data(encode_stored_fields(article));
+    // Xapian's handles count references without atomics: the generator must not keep one to
+    // a document that another thread writes and frees.
+    generator_.set_document(Xapian::Document());
     return doc;
 }
 
