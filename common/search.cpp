@@ -9,6 +9,7 @@
 #include "facets.h"
 #include "query.h"
 #include "schema.h"
+#include "search_snippet.h"
 #include "stored_fields.h"
 #include "text/language.h"
 
@@ -164,10 +165,8 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
     hit.topics = std::move(stored.topics);
     hit.tags = std::move(stored.tags);
     hit.entities = std::move(stored.entities);
-    std::string hi_start(1, kMarkStart);
-    std::string hi_end(1, kMarkEnd);
-    hit.snippet = mset.snippet(stored.body, length, stemmers_.get(hit.lang),
-                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL, hi_start, hi_end, "…");
+    hit.snippet = window_snippet(mset, stored.body, snippet_needles_, length,
+                                 stemmers_.get(hit.lang));
     return hit;
 }
 
@@ -227,6 +226,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     try {
         Xapian::Enquire enquire(db_);
         enquire.set_query(prepared.query);
+        snippet_needles_ = snippet_needles(prepared.query);
         set_order(enquire, request.sort);
         FacetCounter counter(request.facets, request.histogram);
         counter.attach(enquire);

@@ -9,7 +9,7 @@
 
 #include "query.h"
 #include "search_types.h"
-#include "stem_adapter.h"
+#include "search_stems.h"
 
 namespace morgue {
 
@@ -83,7 +83,8 @@ class Searcher {
     std::vector<std::string> paths_;
     Xapian::Database db_;
     std::vector<std::string> languages_;
-    StemmerCache stemmers_;
+    SearchStemmers stemmers_;
+    std::vector<std::string> snippet_needles_;  ///< of the query being run, for make_hit
 };
 
 }  // namespace morgue
