@@ -28,26 +28,62 @@ std::uint64_t folder_bytes(const fs::path& folder) {
     return bytes;
 }
 
-/// A sibling of the database, on the same filesystem so that the swap is a rename.
-fs::path sibling(const fs::path& database, const char* what) {
-    fs::path clean = database.lexically_normal();
+}  // namespace
+
+std::string beside(const std::string& database, const std::string& what) {
+    fs::path clean = fs::path(database).lexically_normal();
     if (clean.filename().empty()) {
         clean = clean.parent_path();
     }
-    return clean.parent_path() /
-           ("." + clean.filename().string() + "." + what + "-" + std::to_string(::getpid()));
+    return (clean.parent_path() /
+            ("." + clean.filename().string() + "." + what + "-" + std::to_string(::getpid())))
+        .string();
+}
+
+void remove_stale_work_folders(const std::string& database) {
+    fs::path clean = fs::path(database).lexically_normal();
+    if (clean.filename().empty()) {
+        clean = clean.parent_path();
+    }
+    std::string stem = "." + clean.filename().string() + ".";
+    fs::path parent = clean.parent_path().empty() ? fs::path(".") : clean.parent_path();
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(parent, ec)) {
+        std::string name = entry.path().filename().string();
+        for (const char* what : {"segments-", "compacted-"}) {
+            if (name.rfind(stem + what, 0) == 0 && entry.is_directory(ec)) {
+                fs::remove_all(entry.path(), ec);
+            }
+        }
+    }
+}
+
+namespace {
+
+void compact_into(const std::string& output, const std::string& path,
+                  const std::vector<std::string>& more_sources) {
+    Xapian::Database sources(path);
+    for (const std::string& source : more_sources) {
+        sources.add_database(Xapian::Database(source));
+    }
+    sources.compact(output, Xapian::DBCOMPACT_NO_RENUMBER);
 }
 
 }  // namespace
 
-CompactionResult compact_in_place(const std::string& path) {
-    fs::path compacted = sibling(path, "compacted");
+CompactionResult compact_in_place(const std::string& path,
+                                  const std::vector<std::string>& more_sources,
+                                  const std::function<void()>& before_swap) {
+    fs::path compacted = beside(path, "compacted");
     std::error_code ignored;
     fs::remove_all(compacted, ignored);
     CompactionResult result;
     try {
         result.bytes_before = folder_bytes(path);
-        Xapian::Database(path).compact(compacted.string());
+        for (const std::string& source : more_sources) {
+            result.bytes_before += folder_bytes(source);
+        }
+        compact_into(compacted.string(), path, more_sources);
         result.bytes_after = folder_bytes(compacted);
     } catch (const Xapian::Error& e) {
         fs::remove_all(compacted, ignored);
@@ -58,13 +94,14 @@ CompactionResult compact_in_place(const std::string& path) {
         throw DatabaseError("cannot compact database '" + path + "': " + e.what() +
                             "; the database is unchanged");
     }
+    before_swap();
     if (::renameat2(AT_FDCWD, compacted.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0) {
         std::string reason = std::strerror(errno);
         fs::remove_all(compacted, ignored);
         throw DatabaseError("cannot swap in the compacted database '" + path + "': " + reason +
                             "; the database is unchanged");
     }
-    fs::remove_all(compacted, ignored);  // now the old, uncompacted database
+    fs::remove_all(compacted, ignored);  // now the old database
     return result;
 }
 

@@ -1,10 +1,24 @@
 #include "index_sink.h"
 
+#include <algorithm>
+
+#include "compaction.h"
 #include "output/article_json.h"
 #include "schema.h"
 #include "text/unicode.h"
 
 namespace morgue {
+
+namespace {
+
+/// Documents per segment, at most (and at most a batch): small enough that a writer can hold a
+/// whole segment queued (see SegmentWriters) at a bounded cost in memory, large enough to keep
+/// segments few.
+constexpr std::size_t kSegmentSize = 2000;
+/// Segments merged in at once, at most: each holds files open during the merge.
+constexpr std::size_t kSegmentsPerMerge = 100;
+
+}  // namespace
 
 void prepare_item(IndexItem& item, const PipelineOptions& options, bool documents) {
     if (item.kind != IndexItem::Kind::record) {
@@ -24,10 +38,11 @@ void prepare_item(IndexItem& item, const PipelineOptions& options, bool document
     item.record = Record{};  // the article holds what is needed from here on
 }
 
-IndexSink::IndexSink(IndexWriter* writer, std::size_t batch_size, std::ostream& out,
-                     IndexSummary& summary, bool progress)
-    : writer_(writer), batch_size_(batch_size), out_(out), summary_(summary),
-      progress_(progress) {}
+IndexSink::IndexSink(IndexWriter* writer, const SinkOptions& options, std::ostream& out,
+                     IndexSummary& summary)
+    : writer_(writer), options_(options), out_(out), summary_(summary) {
+    segmenting_ = writer_ && options_.writers > 1 && writer_->fresh();
+}
 
 void IndexSink::consume(IndexItem& item) {
     switch (item.kind) {
@@ -53,7 +68,7 @@ void IndexSink::consume(IndexItem& item) {
     }
 }
 
-void IndexSink::store(const Article& article, const Xapian::Document& document) {
+void IndexSink::store(const Article& article, Xapian::Document& document) {
     if (!article.date) {
         ++summary_.undated;
     }
@@ -62,17 +77,77 @@ void IndexSink::store(const Article& article, const Xapian::Document& document) 
         ++summary_.added;
         return;
     }
-    WriteOutcome outcome = writer_->write(document, schema::id_term(article.id), article.lang);
-    ++(outcome == WriteOutcome::added ? summary_.added : summary_.replaced);
-    if (++pending_ >= batch_size_) {
-        writer_->commit();
-        pending_ = 0;
+    if (!store_in_segment(article, document)) {
+        WriteOutcome outcome = writer_->write(document, schema::id_term(article.id), article.lang);
+        ++(outcome == WriteOutcome::added ? summary_.added : summary_.replaced);
+        if (++pending_ >= options_.batch_size) {
+            writer_->commit();
+            pending_ = 0;
+        }
     }
     show_progress();
 }
 
+bool IndexSink::store_in_segment(const Article& article, Xapian::Document& document) {
+    if (!segmenting_) {
+        return false;
+    }
+    if (written_before(article.id)) {
+        // The second copy replaces the first, wherever it is: the one writer does that.
+        merge_segments();
+        segmenting_ = false;
+        return false;
+    }
+    if (!segments_) {
+        segments_.emplace(beside(writer_->path(), "segments"), options_.writers, segment_size(),
+                          options_.spelling, last_id_ + 1);
+    }
+    // Nothing is committed to the database itself until the segments are merged in: a file
+    // recorded as indexed before its articles are would be skipped by the next run.
+    segments_->add(++last_id_, std::move(document));
+    writer_->note_language(article.lang);
+    ++summary_.added;
+    if (segment_ids_.size() >= segment_size() * kSegmentsPerMerge) {
+        merge_segments();  // bounds the files open at the merge and the ids kept here
+    }
+    return true;
+}
+
+std::size_t IndexSink::segment_size() const {
+    return std::min(options_.batch_size, kSegmentSize);
+}
+
+bool IndexSink::written_before(const std::string& id) {
+    if (!segment_ids_.insert(id).second) {
+        return true;
+    }
+    return merged_ && writer_->contains(schema::id_term(id));
+}
+
+void IndexSink::merge_segments() {
+    if (!segments_) {
+        return;
+    }
+    std::vector<std::string> segments = segments_->finish();
+    writer_->commit();
+    compact_in_place(writer_->path(), segments, [this] { writer_->close(); });
+    writer_->reopen();
+    segments_.reset();
+    segment_ids_.clear();
+    merged_ = true;
+}
+
+void IndexSink::finish() {
+    if (segments_) {
+        merge_segments();
+    }
+    if (writer_) {
+        writer_->commit();
+    }
+}
+
 void IndexSink::show_progress() {
-    if (!progress_) {
+    if (!options_.progress) {
         return;
     }
     auto now = std::chrono::steady_clock::now();

@@ -5,6 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -14,6 +15,7 @@
 #include "index_summary.h"
 #include "index_writer.h"
 #include "pipeline.h"
+#include "segment_writers.h"
 
 namespace morgue {
 
@@ -39,27 +41,47 @@ struct IndexItem {
 /// false, for --dry-run) its Xapian document.
 void prepare_item(IndexItem& item, const PipelineOptions& options, bool documents);
 
+/// How an IndexSink writes.
+struct SinkOptions {
+    std::size_t batch_size = 10000;  ///< documents per commit (and per segment)
+    std::size_t writers = 1;         ///< more than one: a fresh database is written in segments
+    bool spelling = true;
+    bool progress = false;
+};
+
 /// The single consumer of prepared items: writes documents (or prints articles for --dry-run),
-/// applies file events, counts everything in the summary and commits in batches.
+/// applies file events, counts everything in the summary and commits in batches. A fresh
+/// database is written by SegmentWriters, merged in by finish(); an id seen twice ends that
+/// (the second copy replaces the first, which the one writer does).
 class IndexSink {
   public:
     /// writer is null for --dry-run.
-    IndexSink(IndexWriter* writer, std::size_t batch_size, std::ostream& out,
-              IndexSummary& summary, bool progress);
+    IndexSink(IndexWriter* writer, const SinkOptions& options, std::ostream& out,
+              IndexSummary& summary);
 
     void consume(IndexItem& item);
+    /// Merges the segments written, if any, into the database (committed).
+    void finish();
     /// Ends the progress line, if one was shown.
     void end_progress();
 
   private:
-    void store(const Article& article, const Xapian::Document& document);
+    void store(const Article& article, Xapian::Document& document);
+    bool store_in_segment(const Article& article, Xapian::Document& document);
+    bool written_before(const std::string& id);
+    std::size_t segment_size() const;
+    void merge_segments();
     void show_progress();
 
     IndexWriter* writer_;
-    std::size_t batch_size_;
+    SinkOptions options_;
     std::ostream& out_;
     IndexSummary& summary_;
-    bool progress_;
+    bool segmenting_ = false;  ///< new documents go to segments_
+    bool merged_ = false;      ///< segments were merged in before: look ids up there too
+    std::optional<SegmentWriters> segments_;
+    std::unordered_set<std::string> segment_ids_;  ///< ids in segments_
+    Xapian::docid last_id_ = 0;
     std::size_t pending_ = 0;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point last_progress_ = start_;

@@ -233,32 +233,32 @@ WriteOutcome IndexWriter::write(const Xapian::Document& doc, const std::string& 
         db_.add_document(doc);
     }
     if (spelling_) {
-        add_spellings(doc);
+        spellings_.count(doc);
     }
-    if (!lang.empty() && languages_.insert(lang).second) {
-        languages_changed_ = true;
-    }
+    note_language(lang);
     return existed ? WriteOutcome::replaced : WriteOutcome::added;
 }
 
-void IndexWriter::add_spellings(const Xapian::Document& doc) {
-    // Unprefixed terms are the words of the free text; prefixed ones start with a capital.
-    // Counted here and handed to Xapian once per word and batch: its add_spelling() is far
-    // dearer than a hash table, and most words recur in many documents of a batch.
-    for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-        const std::string& term = *it;
-        unsigned char first = static_cast<unsigned char>(term[0]);
-        if (!(first >= 'A' && first <= 'Z') && term.size() > 2 && term.size() < 30) {
-            pending_spellings_[term] += it.get_wdf();
-        }
+void IndexWriter::note_language(const std::string& lang) {
+    if (!lang.empty() && languages_.insert(lang).second) {
+        languages_changed_ = true;
     }
 }
 
-void IndexWriter::flush_spellings() {
-    for (const auto& [word, count] : pending_spellings_) {
-        db_.add_spelling(word, count);
-    }
-    pending_spellings_.clear();
+bool IndexWriter::contains(const std::string& id_term) const {
+    return db_.term_exists(id_term);
+}
+
+bool IndexWriter::fresh() const {
+    return db_.get_lastdocid() == 0;
+}
+
+void IndexWriter::close() {
+    db_.close();
+}
+
+void IndexWriter::reopen() {
+    db_ = open_writable(path_);
 }
 
 bool IndexWriter::remove(std::string_view id) {
@@ -307,7 +307,7 @@ void IndexWriter::commit() {
             db_.set_metadata(std::string(schema::kLanguagesKey), joined);
             languages_changed_ = false;
         }
-        flush_spellings();
+        spellings_.add_to(db_);
         db_.commit();
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot write database '" + path_ + "': " + e.get_description());

@@ -4,11 +4,11 @@
 #include <map>
 #include <set>
 #include <string>
-#include <unordered_map>
 
 #include <xapian.h>
 
 #include "article.h"
+#include "spelling_counts.h"
 #include "stem_adapter.h"
 
 namespace morgue {
@@ -45,6 +45,17 @@ class IndexWriter {
     /// Adds or replaces (by unique id) one document built by a DocumentBuilder.
     WriteOutcome write(const Xapian::Document& doc, const std::string& id_term,
                        const std::string& lang);
+    /// True when the database holds no document and never did: new documents can be written
+    /// beside it and merged in (SegmentWriters).
+    bool fresh() const;
+    /// True when a document has this unique-id term.
+    bool contains(const std::string& id_term) const;
+    /// Counts a language as present, for a document written elsewhere.
+    void note_language(const std::string& lang);
+    /// Closes the database (after commit()), so that another can take its place on disk.
+    void close();
+    /// Opens the database at the same path again.
+    void reopen();
     /// Removes the document with this id; false when there is none.
     bool remove(std::string_view id);
     /// True when the file was indexed before with this size and modification time.
@@ -56,18 +67,18 @@ class IndexWriter {
     void remember_file(const std::string& path, std::uint64_t size, std::int64_t mtime_ns);
     /// Commits pending changes (and the languages seen) to disk.
     void commit();
+    /// Where the database is.
+    const std::string& path() const { return path_; }
     /// Number of documents in the database.
     std::uint64_t document_count() const;
 
   private:
-    void add_spellings(const Xapian::Document& doc);
-    void flush_spellings();
     std::string path_;
     Xapian::WritableDatabase db_;
     std::set<std::string> languages_;
     bool languages_changed_ = false;
     bool spelling_;
-    std::unordered_map<std::string, Xapian::termcount> pending_spellings_;  ///< until commit
+    SpellingCounts spellings_;  ///< until commit
 };
 
 /// The metadata key under which a file's state is kept.

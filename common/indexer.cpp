@@ -89,10 +89,15 @@ class IndexRun {
           summary_(err, options.quiet) {
         if (!options.dry_run) {
             writer_.emplace(options.database, options.spelling);
+            remove_stale_work_folders(options.database);
             file_states_ = writer_->file_states();
         }
-        sink_.emplace(writer_ ? &*writer_ : nullptr, options.batch_size, out, summary_,
-                      options.progress && !options.quiet);
+        SinkOptions sink;
+        sink.batch_size = options.batch_size;
+        sink.writers = std::max<std::size_t>(1, worker_threads(options));
+        sink.spelling = options.spelling;
+        sink.progress = options.progress && !options.quiet;
+        sink_.emplace(writer_ ? &*writer_ : nullptr, sink, out, summary_);
         stream_.emplace(
             worker_threads(options), kItemsInFlight, kBytesInFlight,
             [this](IndexItem& item) { prepare_item(item, pipeline_, !options_.dry_run); },
@@ -154,10 +159,8 @@ class IndexRun {
     /// Writes what is in flight, commits and prints the summary; returns the exit code.
     int finish(bool was_interrupted) {
         stream_->finish();
+        sink_->finish();
         sink_->end_progress();
-        if (writer_) {
-            writer_->commit();
-        }
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_)
                              .count();
         summary_.print(seconds);
@@ -176,8 +179,8 @@ class IndexRun {
 
   private:
     void compact() {
-        writer_.reset();  // closed, so that the compacted copy can take its place
-        CompactionResult sizes = compact_in_place(options_.database);
+        CompactionResult sizes =
+            compact_in_place(options_.database, {}, [this] { writer_->close(); });
         char line[160];
         std::snprintf(line, sizeof line, "morgue-index: compacted: %.1f MB -> %.1f MB\n",
                       static_cast<double>(sizes.bytes_before) / 1e6,

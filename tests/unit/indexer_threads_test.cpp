@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -18,7 +19,9 @@ namespace fs = std::filesystem;
 namespace {
 
 struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("morgue-threads-" + std::to_string(::getpid()));
+    static inline int made = 0;
+    fs::path path = fs::temp_directory_path() / ("morgue-threads-" + std::to_string(::getpid()) +
+                                                 "-" + std::to_string(++made));
     TempDir() {
         fs::remove_all(path);
         fs::create_directories(path);
@@ -119,6 +122,32 @@ BOOST_AUTO_TEST_CASE(dry_run_prints_the_same_on_any_number_of_threads) {
     BOOST_TEST(!single.out.empty());
     BOOST_TEST(parallel.out == single.out);
     BOOST_TEST(parallel.err == single.err);
+}
+
+/// A JSON Lines dump of count articles in which the records at repeat_at repeat the id of
+/// the record at repeated (with other text): the later copy replaces the earlier one.
+void write_dump(const fs::path& path, int count, int repeat_at, int repeated) {
+    std::ofstream out(path);
+    const char* words[] = {"harbour", "ferry", "council", "budget", "storm", "wheat", "court"};
+    for (int i = 0; i < count; ++i) {
+        int id = i == repeat_at ? repeated : i;
+        out << R"({"id":"story-)" << id << R"(","title":"Story )" << i << ' ' << words[i % 7]
+            << R"(","body":"The )" << words[(i * 3) % 7] << " and the " << words[(i * 5) % 7]
+            << R"( were in the news on day )" << i << R"(.","date":"2024-01-)"
+            << (1 + i % 28) << R"("})" << '\n';
+    }
+}
+
+BOOST_AUTO_TEST_CASE(repeated_ids_are_replaced_the_same_on_any_number_of_threads) {
+    TempDir dir;
+    // Batches of 7 make segments of 7 documents and a merge every 700: the repeated id comes
+    // back within the segments, after a merge, and before any segment.
+    const std::pair<int, int> cases[] = {{40, 3}, {900, 5}, {2, 1}};
+    for (auto [repeat_at, repeated] : cases) {
+        fs::path dump = dir.path / ("dump-" + std::to_string(repeat_at) + ".jsonl");
+        write_dump(dump, 1000, repeat_at, repeated);
+        check_threads_change_nothing({dump.string()}, 7);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(real_news_indexes_the_same_on_any_number_of_threads) {
