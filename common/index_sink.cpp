@@ -104,7 +104,7 @@ bool IndexSink::store_in_segment(const Article& article, Xapian::Document& docum
     }
     // Nothing is committed to the database itself until the segments are merged in: a file
     // recorded as indexed before its articles are would be skipped by the next run.
-    segments_->add(++last_id_, std::move(document));
+    segments_->add(++last_id_, std::move(document), article.title.size() + article.body.size());
     writer_->note_language(article.lang);
     ++summary_.added;
     if (segment_ids_.size() >= segment_size() * kSegmentsPerMerge) {

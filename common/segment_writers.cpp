@@ -20,7 +20,13 @@ namespace {
 struct SegmentWriters::Lane {
     std::mutex mutex;
     std::condition_variable changed;
-    std::deque<std::pair<Xapian::docid, Xapian::Document>> queue;
+    struct Queued {
+        Xapian::docid id = 0;
+        Xapian::Document doc;
+        std::size_t text_bytes = 0;
+    };
+    std::deque<Queued> queue;
+    std::size_t queued_text = 0;
     bool closed = false;
     std::exception_ptr failure;
     std::vector<std::string> segments;  ///< paths written, in order
@@ -38,7 +44,7 @@ struct SegmentWriters::Lane {
     }
 
     /// The next queued document; false once closed and empty.
-    bool next(std::pair<Xapian::docid, Xapian::Document>& item) {
+    bool next(Queued& item) {
         std::unique_lock lock(mutex);
         changed.wait(lock, [&] { return closed || !queue.empty(); });
         if (queue.empty()) {
@@ -46,6 +52,7 @@ struct SegmentWriters::Lane {
         }
         item = std::move(queue.front());
         queue.pop_front();
+        queued_text -= item.text_bytes;
         changed.notify_all();
         return true;
     }
@@ -55,9 +62,9 @@ struct SegmentWriters::Lane {
         std::optional<Xapian::WritableDatabase> db;
         SpellingCounts spellings;
         std::size_t segment = 0;
-        std::pair<Xapian::docid, Xapian::Document> item;
+        Queued item;
         while (next(item)) {
-            std::size_t of = (item.first - first_id) / segment_size;
+            std::size_t of = (item.id - first_id) / segment_size;
             if (!db || of != segment) {
                 close(db, spellings);
                 segment = of;
@@ -68,11 +75,11 @@ struct SegmentWriters::Lane {
                 std::lock_guard lock(mutex);
                 segments.push_back(path);
             }
-            db->replace_document(item.first, item.second);
+            db->replace_document(item.id, item.doc);
             if (spelling) {
-                spellings.count(item.second);
+                spellings.count(item.doc);
             }
-            item.second = Xapian::Document();  // freed on this thread, which holds it alone
+            item.doc = Xapian::Document();  // freed on this thread, which holds it alone
         }
         close(db, spellings);
     }
@@ -121,14 +128,20 @@ SegmentWriters::~SegmentWriters() {
     fs::remove_all(folder_, ignored);
 }
 
-void SegmentWriters::add(Xapian::docid id, Xapian::Document doc) {
+void SegmentWriters::add(Xapian::docid id, Xapian::Document doc, std::size_t text_bytes) {
     Lane& lane = *lanes_[((id - first_id_) / segment_size_) % lanes_.size()];
     std::unique_lock lock(lane.mutex);
-    lane.changed.wait(lock, [&] { return lane.failure || lane.queue.size() < segment_size_; });
+    lane.changed.wait(lock, [&] {
+        bool fits = lane.queue.empty() ||
+                    (lane.queue.size() < segment_size_ &&
+                     lane.queued_text + text_bytes <= kQueuedTextPerWriter);
+        return lane.failure || fits;
+    });
     if (lane.failure) {
         std::rethrow_exception(lane.failure);
     }
-    lane.queue.emplace_back(id, std::move(doc));
+    lane.queue.push_back(Lane::Queued{id, std::move(doc), text_bytes});
+    lane.queued_text += text_bytes;
     lock.unlock();
     lane.changed.notify_all();
 }

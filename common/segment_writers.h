@@ -33,9 +33,13 @@ class SegmentWriters {
     SegmentWriters(const SegmentWriters&) = delete;
     SegmentWriters& operator=(const SegmentWriters&) = delete;
 
-    /// Queues document number id (1, 2, 3 ... in this order); blocks while its writer is
-    /// behind. Rethrows a writer's failure.
-    void add(Xapian::docid id, Xapian::Document doc);
+    /// Queues document number id (first_id, first_id + 1 ... in this order), made of about
+    /// text_bytes of text; blocks while its writer is behind by a segment or by
+    /// kQueuedTextPerWriter. Rethrows a writer's failure.
+    void add(Xapian::docid id, Xapian::Document doc, std::size_t text_bytes);
+
+    /// Text queued for one writer, at most (a document in memory takes some 20 times its text).
+    static constexpr std::size_t kQueuedTextPerWriter = 16 * 1024 * 1024;
     /// Waits until every segment is committed; returns their paths. Rethrows a failure.
     std::vector<std::string> finish();
 
