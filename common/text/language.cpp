@@ -2,7 +2,6 @@
 
 #include "unicode.h"
 
-#include <cld2/public/compact_lang_det.h>
 #include <libstemmer.h>
 
 #include <array>
@@ -14,10 +13,6 @@
 namespace morgue::text {
 
 namespace {
-
-// How much of an article CLD2 reads: enough for a confident guess, bounded so that a huge
-// record costs no more than a long one.
-constexpr std::size_t kDetectionBytes = 8 * 1024;
 
 // One language as records and users name it: ISO 639-1, then ISO 639-2/B, 639-2/T or 639-3
 // codes, legacy 639-1 codes, English names and native names.
@@ -142,39 +137,16 @@ const std::unordered_set<std::string_view>& stemmer_algorithms() {
     return algorithms;
 }
 
-// At most kDetectionBytes of title and body, valid UTF-8 as CLD2 requires.
-std::string detection_sample(std::string_view title, std::string_view body) {
-    std::string sample(utf8_prefix(title, kDetectionBytes));
-    if (sample.size() + 1 < kDetectionBytes) {
-        sample += '\n';
-        sample += utf8_prefix(body, kDetectionBytes - sample.size());
-    }
-    return to_utf8(sample);
-}
-
 }  // namespace
 
-std::string detect_language(std::string_view title, std::string_view body) {
-    const std::string sample = detection_sample(title, body);
-    bool reliable = false;
-    int valid_bytes = 0;
-    const CLD2::Language language = CLD2::DetectLanguageCheckUTF8(
-        sample.data(), static_cast<int>(sample.size()), true, &reliable, &valid_bytes);
-    if (!reliable || language == CLD2::UNKNOWN_LANGUAGE) {
-        return {};
-    }
-    // CLD2 codes are 639-1 where one exists, with legacy ones ("iw") and script or region
-    // suffixes ("zh-Hant"); anything else (three-letter codes, "xx-Qaai") has no 639-1 code.
-    const std::string code = CLD2::LanguageCode(language);
-    const std::string primary = code.substr(0, code.find('-'));
-    if (primary.size() != 2 || primary == "un" || primary == "xx") {
-        return {};
-    }
-    const std::string known = lookup(primary);
-    return known.empty() ? primary : known;
-}
-
 std::string normalise_language(std::string_view value) {
+    // A code as stored and as queries name it needs no index: building that folds hundreds of
+    // names, a cost a one-shot search would otherwise pay at start-up.
+    for (const LanguageNames& language : kLanguages) {
+        if (language.iso1 == value) {
+            return std::string(value);
+        }
+    }
     const std::string key = language_key(value);
     if (key.empty()) {
         return {};
