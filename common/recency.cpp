@@ -61,7 +61,7 @@ void Searcher::add_recent_hits(Xapian::Enquire& enquire, const SearchRequest& re
                      [](const auto& a, const auto& b) { return a.first > b.first; });
     for (std::size_t i = request.offset; i < ranked.size() && i < request.offset + request.limit;
          ++i) {
-        Hit hit = make_hit(ranked[i].second, mset, request.snippet_length);
+        Hit hit = make_hit(ranked[i].second, request.snippet_length);
         hit.rank = i + 1;
         hit.score = ranked[i].first;
         results.hits.push_back(std::move(hit));

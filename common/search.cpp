@@ -147,10 +147,10 @@ Searcher::Searcher(const std::vector<std::string>& databases) : paths_(databases
         db_.add_database(shard);
     }
     languages_.assign(langs.begin(), langs.end());
+    parsers_.emplace(db_);
 }
 
-Hit Searcher::make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
-                       std::size_t length) {
+Hit Searcher::make_hit(const Xapian::MSetIterator& it, std::size_t length) {
     Article stored = decode_stored_fields(it.get_document().get_data());
     Hit hit;
     hit.rank = it.get_rank() + 1;
@@ -165,8 +165,8 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
     hit.topics = std::move(stored.topics);
     hit.tags = std::move(stored.tags);
     hit.entities = std::move(stored.entities);
-    hit.snippet = window_snippet(mset, stored.body, snippet_needles_, length,
-                                 stemmers_.get(hit.lang));
+    hit.snippet = make_snippet(stored.body, snippet_matcher_,
+                               snippet_stemmer(stemmers_.get(hit.lang), hit.lang), length);
     return hit;
 }
 
@@ -191,7 +191,7 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request) const {
     context.now = request.now.value_or(clock_now());
     context.match_all_words = request.match_all_words;
     context.wildcard_limit = request.wildcard_limit;
-    ParsedQuery parsed = parse_query(request.query, db_, context);
+    ParsedQuery parsed = parsers_->parse(request.query, context);
     std::optional<dates::DateRange> flags = flag_range(request, context);
     Prepared prepared{parsed.query, context.languages, {}, context};
     if (flags) {
@@ -226,7 +226,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     try {
         Xapian::Enquire enquire(db_);
         enquire.set_query(prepared.query);
-        snippet_needles_ = snippet_needles(prepared.query);
+        snippet_matcher_ = SnippetMatcher(prepared.query);
         set_order(enquire, request.sort);
         FacetCounter counter(request.facets, request.histogram);
         counter.attach(enquire);
@@ -277,7 +277,7 @@ void Searcher::add_suggestion(const SearchRequest& request, const QueryContext& 
 void Searcher::add_hits(const Xapian::MSet& mset, const SearchRequest& request,
                         SearchResults& results) {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        results.hits.push_back(make_hit(it, mset, request.snippet_length));
+        results.hits.push_back(make_hit(it, request.snippet_length));
         if (request.sort != SortOrder::relevance) {
             results.hits.back().score = 0;
         }

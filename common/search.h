@@ -9,6 +9,7 @@
 
 #include "query.h"
 #include "search_types.h"
+#include "search_snippet.h"
 #include "search_stems.h"
 
 namespace morgue {
@@ -78,13 +79,15 @@ class Searcher {
                          SearchResults& results);
     void add_stories(Xapian::Enquire& enquire, Xapian::MSet mset, const Xapian::Query& query,
                      const SearchRequest& request, SearchResults& results);
-    Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, std::size_t length);
+    Hit make_hit(const Xapian::MSetIterator& it, std::size_t length);
 
     std::vector<std::string> paths_;
     Xapian::Database db_;
     std::vector<std::string> languages_;
     SearchStemmers stemmers_;
-    std::vector<std::string> snippet_needles_;  ///< of the query being run, for make_hit
+    SnippetMatcher snippet_matcher_;  ///< of the query being run, for make_hit
+    /// Made once the shards are open; a cache, so filled even by the const prepare().
+    mutable std::optional<QueryParsers> parsers_;
 };
 
 }  // namespace morgue

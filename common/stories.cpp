@@ -103,7 +103,7 @@ void Searcher::add_stories(Xapian::Enquire& enquire, Xapian::MSet mset,
             if (stories++ < request.offset) {
                 continue;
             }
-            Hit hit = make_hit(it, mset, request.snippet_length);
+            Hit hit = make_hit(it, request.snippet_length);
             hit.rank = stories;
             hit.score = request.sort == SortOrder::relevance ? hit.score : 0;
             hit.copies = describe_copies(db_, copies);
