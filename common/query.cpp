@@ -53,23 +53,33 @@ class EntityField : public Xapian::FieldProcessor {
     std::vector<EntityType> types_;
 };
 
+}  // namespace
+
+/// What the date: field of a parser reads and writes for the query being parsed: parsers are
+/// kept from query to query, while the clock, the zone and the range seen belong to one query.
+struct DateState {
+    const QueryContext* context = nullptr;
+    std::optional<dates::DateRange>* seen = nullptr;
+};
+
+namespace {
+
 /// date:... ranges; remembers the range so that output can show it.
 class DateField : public Xapian::FieldProcessor {
   public:
-    DateField(const QueryContext& context, std::optional<dates::DateRange>& seen)
-        : context_(context), seen_(seen) {}
+    explicit DateField(const DateState& state) : state_(state) {}
     Xapian::Query operator()(const std::string& value) override {
-        dates::RangeResult result = dates::parse_date_range(value, context_.now, context_.tz);
+        const QueryContext& context = *state_.context;
+        dates::RangeResult result = dates::parse_date_range(value, context.now, context.tz);
         if (!result.range) {
             throw QueryError(result.error);
         }
-        seen_ = result.range;
+        *state_.seen = result.range;
         return date_filter(*result.range);
     }
 
   private:
-    const QueryContext& context_;
-    std::optional<dates::DateRange>& seen_;
+    const DateState& state_;
 };
 
 /// Drops the function words of questions ("what did the ...").
@@ -128,12 +138,16 @@ std::string prepare_text(std::string_view text) {
     return text::fold_accents(clean);
 }
 
-void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const QueryContext& context,
-               std::optional<dates::DateRange>& seen_date) {
-    parser.set_database(db);
+/// The settings that may change from query to query.
+void apply_context(Xapian::QueryParser& parser, const QueryContext& context) {
     parser.set_default_op(context.match_all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_max_expansion(context.wildcard_limit, Xapian::Query::WILDCARD_LIMIT_ERROR);
+}
+
+/// The settings of every query: the database and the schema's fields.
+void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const DateState& dates) {
+    parser.set_database(db);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     for (const schema::FieldSpec& spec : schema::kFields) {
         std::string name(spec.name);
         if (spec.kind == schema::FieldKind::text) {
@@ -148,7 +162,7 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const Qu
                 {EntityType::person, EntityType::organisation, EntityType::location});
             parser.add_boolean_prefix(name, field->release());
         } else {
-            parser.add_boolean_prefix(name, (new DateField(context, seen_date))->release());
+            parser.add_boolean_prefix(name, (new DateField(dates))->release());
         }
     }
 }
@@ -183,8 +197,6 @@ std::string lower_words(const std::string& text) {
 Xapian::Query parse_with(Xapian::QueryParser& parser, const std::string& raw, const std::string& lang,
                          std::vector<std::string>& warnings) {
     const std::string text = capitalises_nouns(lang) ? lower_words(raw) : raw;
-    parser.set_stemmer(make_stemmer(lang));
-    parser.set_stopper((new LanguageStopper(lang))->release());
     try {
         return parser.parse_query(text, kParseFlags);
     } catch (const Xapian::QueryParserError& e) {
@@ -201,7 +213,8 @@ Xapian::Query parse_with(Xapian::QueryParser& parser, const std::string& raw, co
 /// Each language's documents read the query with that language's stemmer and stopwords, so a
 /// word that is a stopword in one language still counts in another; languages that read the
 /// query alike share one reading. Documents without a language read it unstemmed.
-Xapian::Query read_per_language(Xapian::QueryParser& parser, const std::string& text,
+template <typename ParserOf>
+Xapian::Query read_per_language(ParserOf&& parser_of, const std::string& text,
                                 const Xapian::Database& db, const QueryContext& context,
                                 std::vector<std::string>& warnings) {
     std::map<std::string, std::pair<Xapian::Query, std::vector<Xapian::Query>>> readings;
@@ -211,7 +224,7 @@ Xapian::Query read_per_language(Xapian::QueryParser& parser, const std::string& 
         std::string term = schema::boolean_term(schema::kLangPrefix, lang);
         labelled += db.get_termfreq(term);
         all_languages.emplace_back(term);
-        Xapian::Query reading = parse_with(parser, text, lang, warnings);
+        Xapian::Query reading = parse_with(parser_of(lang), text, lang, warnings);
         auto& slot = readings[reading.get_description()];
         slot.first = reading;
         slot.second.emplace_back(term);
@@ -226,7 +239,7 @@ Xapian::Query read_per_language(Xapian::QueryParser& parser, const std::string& 
         parts.emplace_back(Xapian::Query::OP_FILTER, reading.first, filter);
     }
     if (unlabelled) {
-        Xapian::Query reading = parse_with(parser, text, "", warnings);
+        Xapian::Query reading = parse_with(parser_of(""), text, "", warnings);
         parts.emplace_back(Xapian::Query::OP_AND_NOT, reading,
                            Xapian::Query(Xapian::Query::OP_OR, all_languages.begin(),
                                          all_languages.end()));
@@ -270,8 +283,25 @@ std::vector<std::string> languages_in_query(std::string_view text) {
     return langs;
 }
 
-ParsedQuery parse_query(std::string_view raw, const Xapian::Database& db,
-                        const QueryContext& context) {
+QueryParsers::QueryParsers(Xapian::Database db)
+    : db_(std::move(db)), dates_(std::make_unique<DateState>()) {}
+
+QueryParsers::~QueryParsers() = default;
+QueryParsers::QueryParsers(QueryParsers&&) noexcept = default;
+
+Xapian::QueryParser& QueryParsers::parser_for(const std::string& lang) {
+    auto it = parsers_.find(lang);
+    if (it == parsers_.end()) {
+        Xapian::QueryParser parser;
+        configure(parser, db_, *dates_);
+        parser.set_stemmer(make_stemmer(lang));
+        parser.set_stopper((new LanguageStopper(lang))->release());
+        it = parsers_.emplace(lang, parser).first;
+    }
+    return it->second;
+}
+
+ParsedQuery QueryParsers::parse(std::string_view raw, const QueryContext& context) {
     ParsedQuery parsed;
     std::string text = prepare_text(raw);
     std::string_view trimmed = text::trim(text);
@@ -283,10 +313,20 @@ ParsedQuery parse_query(std::string_view raw, const Xapian::Database& db,
     if (std::count(trimmed.begin(), trimmed.end(), '"') % 2 != 0) {
         parsed.warnings.push_back("unbalanced quote: the phrase runs to the end of the query");
     }
-    Xapian::QueryParser parser;
-    configure(parser, db, context, parsed.date);
-    parsed.query = read_per_language(parser, std::string(trimmed), db, context, parsed.warnings);
+    *dates_ = DateState{&context, &parsed.date};
+    auto parser_of = [&](const std::string& lang) -> Xapian::QueryParser& {
+        Xapian::QueryParser& parser = parser_for(lang);
+        apply_context(parser, context);
+        return parser;
+    };
+    parsed.query = read_per_language(parser_of, std::string(trimmed), db_, context, parsed.warnings);
+    *dates_ = DateState{};
     return parsed;
+}
+
+ParsedQuery parse_query(std::string_view raw, const Xapian::Database& db,
+                        const QueryContext& context) {
+    return QueryParsers(db).parse(raw, context);
 }
 
 std::string spelling_suggestion(std::string_view raw, const Xapian::Database& db,
@@ -298,7 +338,9 @@ std::string spelling_suggestion(std::string_view raw, const Xapian::Database& db
     }
     Xapian::QueryParser parser;
     std::optional<dates::DateRange> ignored;
-    configure(parser, db, context, ignored);
+    DateState dates{&context, &ignored};
+    configure(parser, db, dates);
+    apply_context(parser, context);
     parser.parse_query(std::string(trimmed),
                        kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     return parser.get_corrected_query_string();

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +29,27 @@ struct ParsedQuery {
     Xapian::Query query;
     std::optional<dates::DateRange> date;  ///< the date: filter, when the query has one
     std::vector<std::string> warnings;      ///< lenient readings (unbalanced quotes, ...)
+};
+
+struct DateState;
+
+/// The query parsers of one database, one per stemming language, kept from query to query:
+/// setting a parser up (fields, stemmer, stopwords) costs more than the parse itself. Reads
+/// queries as parse_query does. Not thread-safe.
+class QueryParsers {
+  public:
+    explicit QueryParsers(Xapian::Database db);
+    ~QueryParsers();
+    QueryParsers(QueryParsers&&) noexcept;
+    /// parse_query(text, db, context) with the parsers kept here.
+    ParsedQuery parse(std::string_view text, const QueryContext& context);
+
+  private:
+    Xapian::QueryParser& parser_for(const std::string& lang);
+
+    Xapian::Database db_;
+    std::unique_ptr<DateState> dates_;  ///< held apart: the parsers' date fields point to it
+    std::map<std::string, Xapian::QueryParser> parsers_;
 };
 
 /// Reads a user's query: free text (OR of the words by default, stopwords of questions

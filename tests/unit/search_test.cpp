@@ -202,6 +202,44 @@ BOOST_AUTO_TEST_CASE(snippets_mark_matches) {
                                           "season opened.");
 }
 
+BOOST_AUTO_TEST_CASE(one_searcher_reads_each_query_afresh) {
+    // The searcher keeps its query parsers: settings and dates of one query must not leak
+    // into the next.
+    struct Case {
+        std::string query;
+        bool all_words;
+        std::int64_t now;
+        std::vector<std::string> langs;
+        Ids expected;
+    };
+    const std::vector<Case> cases = {
+        {"date:yesterday", false, kNow, {}, {"a"}},
+        {"harbour silt", true, kNow, {}, {"b"}},
+        {"harbour silt", false, kNow, {}, {"b", "a", "c"}},
+        {"date:today", false, kNow, {}, {"b"}},
+        {"date:today", false, kNow - 86400, {}, {"a"}},
+        {"weizens", false, kNow, {"en"}, {}},
+        {"weizens", false, kNow, {}, {"d"}},
+    };
+    morgue::Searcher searcher({path.string()});
+    for (const Case& c : cases) {
+        morgue::SearchRequest request;
+        request.query = c.query;
+        request.match_all_words = c.all_words;
+        request.now = c.now;
+        request.langs = c.langs;
+        morgue::SearchResults results = searcher.search(request);
+        Ids found;
+        for (const morgue::Hit& hit : results.hits) {
+            found.push_back(hit.id);
+        }
+        BOOST_TEST_CONTEXT(c.query) {
+            BOOST_TEST(found == c.expected, boost::test_tools::per_element());
+            BOOST_TEST(results.date_from.has_value() == (c.query.rfind("date:", 0) == 0));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(languages_of_the_database_stem_the_query) {
     // German stemming reads "weizens" as "weiz", matching "Weizen"; English does not.
     BOOST_TEST(ids("weizens") == (Ids{"d"}), boost::test_tools::per_element());
