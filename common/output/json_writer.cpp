@@ -158,7 +158,15 @@ void JsonWriter::write_quoted(std::string_view value) {
     std::string escaped;
     escaped.reserve(value.size() + 2);
     escaped += '"';
+    // Runs of printable ASCII, most of any text, are copied whole rather than byte by byte.
+    std::size_t run = 0;
     for (std::size_t i = 0; i < value.size();) {
+        const auto c = static_cast<unsigned char>(value[i]);
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        escaped.append(value.substr(run, i - run));
         const Utf8Step step = next_utf8(value, i);
         if (!step.valid) {
             escaped += kReplacement;
@@ -168,9 +176,11 @@ void JsonWriter::write_quoted(std::string_view value) {
             escaped.append(value.substr(i, step.length));
         }
         i += step.length;
+        run = i;
     }
+    escaped.append(value.substr(run));
     escaped += '"';
-    out_ << escaped;
+    out_.write(escaped.data(), static_cast<std::streamsize>(escaped.size()));
 }
 
 void JsonWriter::strings(const std::vector<std::string>& values) {
