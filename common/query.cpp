@@ -329,21 +329,60 @@ ParsedQuery parse_query(std::string_view raw, const Xapian::Database& db,
     return QueryParsers(db).parse(raw, context);
 }
 
-std::string spelling_suggestion(std::string_view raw, const Xapian::Database& db,
-                                const QueryContext& context) {
-    std::string text = prepare_text(raw);
-    std::string_view trimmed = text::trim(text);
-    if (trimmed.empty() || trimmed == "*") {
+namespace {
+
+bool is_word_byte(unsigned char c) {
+    return std::isalnum(c) || c >= 0x80 || c == '\'';
+}
+
+bool is_operator(std::string_view word) {
+    return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||
+           word == "ADJ";
+}
+
+/// The archive's word for one the archive does not have, or "" to keep it. Words the archive
+/// has are kept: Xapian would offer a more frequent neighbour ("lorry" -> "worry"), and asking
+/// costs a search of the spelling data per word.
+std::string correction(const std::string& word, const Xapian::Database& db) {
+    std::string lower = Xapian::Unicode::tolower(word);
+    bool digits = std::any_of(lower.begin(), lower.end(),
+                              [](char c) { return c >= '0' && c <= '9'; });
+    if (lower.size() < 3 || digits || db.term_exists(lower)) {
         return {};
     }
-    Xapian::QueryParser parser;
-    std::optional<dates::DateRange> ignored;
-    DateState dates{&context, &ignored};
-    configure(parser, db, dates);
-    apply_context(parser, context);
-    parser.parse_query(std::string(trimmed),
-                       kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-    return parser.get_corrected_query_string();
+    return db.get_spelling_suggestion(lower);
+}
+
+}  // namespace
+
+std::string spelling_suggestion(std::string_view raw, const Xapian::Database& db,
+                                const QueryContext&) {
+    std::string text = prepare_text(raw);
+    std::string corrected;
+    bool changed = false;
+    for (std::size_t i = 0; i < text.size();) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (!is_word_byte(c)) {
+            corrected += text[i++];
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && is_word_byte(static_cast<unsigned char>(text[end]))) {
+            ++end;
+        }
+        std::string word = text.substr(i, end - i);
+        bool field = end < text.size() && text[end] == ':';
+        bool wildcard = end < text.size() && text[end] == '*';
+        bool value = i > 0 && text[i - 1] == ':';
+        std::string fixed;
+        if (!field && !wildcard && !value && !is_operator(word)) {
+            fixed = correction(word, db);
+        }
+        changed = changed || !fixed.empty();
+        corrected += fixed.empty() ? word : fixed;
+        i = end;
+    }
+    return changed ? corrected : std::string();
 }
 
 }  // namespace morgue

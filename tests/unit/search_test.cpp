@@ -257,6 +257,22 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_FIXTURE_TEST_SUITE(analysis, Fixture)
 
+BOOST_AUTO_TEST_CASE(spelling_corrects_only_words_the_archive_lacks) {
+    Xapian::Database db(path.string());
+    morgue::QueryContext context;
+    const std::pair<const char*, const char*> cases[] = {
+        {"harbur dredgng", "harbour dredging"},
+        {"crab harbur", "crab harbour"},       // "crab" is in the archive: kept as it is
+        {"crab boats", ""},                    // nothing to correct
+        {"source:harbur harbr", "source:harbur harbour"},  // a field's value is not a word
+        {"harbr* OR counsil", "harbr* OR council"},        // wildcards and operators stay
+        {"trams 2022", ""},
+    };
+    for (auto [query, expected] : cases) {
+        BOOST_TEST(morgue::spelling_suggestion(query, db, context) == expected, query);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(facets_count_every_match) {
     morgue::Searcher searcher({path.string()});
     morgue::SearchRequest request;
