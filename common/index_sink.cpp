@@ -128,8 +128,10 @@ void IndexSink::merge_segments() {
     if (!segments_) {
         return;
     }
-    std::vector<std::string> segments = segments_->finish();
-    writer_->commit();
+    SpellingCounts spellings;
+    std::vector<std::string> segments = segments_->finish(spellings);
+    writer_->add_spellings(spellings);
+    writer_->commit();  // the spelling data and metadata, which the merge takes from here
     compact_in_place(writer_->path(), segments, [this] { writer_->close(); });
     writer_->reopen();
     segments_.reset();

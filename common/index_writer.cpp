@@ -245,6 +245,12 @@ void IndexWriter::note_language(const std::string& lang) {
     }
 }
 
+void IndexWriter::add_spellings(SpellingCounts& counts) {
+    if (spelling_) {
+        spellings_.merge(counts);
+    }
+}
+
 bool IndexWriter::contains(const std::string& id_term) const {
     return db_.term_exists(id_term);
 }

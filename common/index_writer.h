@@ -48,6 +48,8 @@ class IndexWriter {
     /// True when the database holds no document and never did: new documents can be written
     /// beside it and merged in (SegmentWriters).
     bool fresh() const;
+    /// Adds words counted elsewhere to the spelling data (at the next commit), if kept.
+    void add_spellings(SpellingCounts& counts);
     /// True when a document has this unique-id term.
     bool contains(const std::string& id_term) const;
     /// Counts a language as present, for a document written elsewhere.

@@ -30,6 +30,7 @@ struct SegmentWriters::Lane {
     bool closed = false;
     std::exception_ptr failure;
     std::vector<std::string> segments;  ///< paths written, in order
+    SpellingCounts spellings;           ///< of every document written
     std::thread thread;
 
     void run(const std::string& folder, std::size_t segment_size, Xapian::docid first_id,
@@ -60,13 +61,12 @@ struct SegmentWriters::Lane {
     void write_all(const std::string& folder, std::size_t segment_size, Xapian::docid first_id,
                    bool spelling) {
         std::optional<Xapian::WritableDatabase> db;
-        SpellingCounts spellings;
         std::size_t segment = 0;
         Queued item;
         while (next(item)) {
             std::size_t of = (item.id - first_id) / segment_size;
             if (!db || of != segment) {
-                close(db, spellings);
+                close(db);
                 segment = of;
                 char name[32];
                 std::snprintf(name, sizeof name, "segment-%08zu", segment);
@@ -81,12 +81,11 @@ struct SegmentWriters::Lane {
             }
             item.doc = Xapian::Document();  // freed on this thread, which holds it alone
         }
-        close(db, spellings);
+        close(db);
     }
 
-    static void close(std::optional<Xapian::WritableDatabase>& db, SpellingCounts& spellings) {
+    static void close(std::optional<Xapian::WritableDatabase>& db) {
         if (db) {
-            spellings.add_to(*db);
             db->commit();
             db->close();
             db.reset();
@@ -146,7 +145,7 @@ void SegmentWriters::add(Xapian::docid id, Xapian::Document doc, std::size_t tex
     lane.changed.notify_all();
 }
 
-std::vector<std::string> SegmentWriters::finish() {
+std::vector<std::string> SegmentWriters::finish(SpellingCounts& spellings) {
     for (auto& lane : lanes_) {
         {
             std::lock_guard lock(lane->mutex);
@@ -161,6 +160,7 @@ std::vector<std::string> SegmentWriters::finish() {
             std::rethrow_exception(lane->failure);
         }
         segments.insert(segments.end(), lane->segments.begin(), lane->segments.end());
+        spellings.merge(lane->spellings);
     }
     std::sort(segments.begin(), segments.end());  // zero-padded numbers: in document order
     return segments;

@@ -13,6 +13,8 @@
 
 #include <xapian.h>
 
+#include "spelling_counts.h"
+
 namespace morgue {
 
 /// Writes the new documents of a database on several threads at once, because Xapian's write
@@ -40,8 +42,10 @@ class SegmentWriters {
 
     /// Text queued for one writer, at most (a document in memory takes some 20 times its text).
     static constexpr std::size_t kQueuedTextPerWriter = 16 * 1024 * 1024;
-    /// Waits until every segment is committed; returns their paths. Rethrows a failure.
-    std::vector<std::string> finish();
+    /// Waits until every segment is committed; returns their paths, and the spelling words
+    /// of their documents in spellings (segments keep none: a word is new to each segment,
+    /// and Xapian's work on a new word is the dear part). Rethrows a failure.
+    std::vector<std::string> finish(SpellingCounts& spellings);
 
   private:
     struct Lane;

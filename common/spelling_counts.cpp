@@ -20,4 +20,15 @@ void SpellingCounts::add_to(Xapian::WritableDatabase& db) {
     counts_.clear();
 }
 
+void SpellingCounts::merge(SpellingCounts& other) {
+    if (counts_.empty()) {
+        counts_.swap(other.counts_);
+        return;
+    }
+    for (const auto& [word, count] : other.counts_) {
+        counts_[word] += count;
+    }
+    other.counts_.clear();
+}
+
 }  // namespace morgue

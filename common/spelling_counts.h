@@ -15,6 +15,8 @@ class SpellingCounts {
     void count(const Xapian::Document& doc);
     /// Adds the counts to the database's spelling data and forgets them.
     void add_to(Xapian::WritableDatabase& db);
+    /// Takes over the counts of other, which is left empty.
+    void merge(SpellingCounts& other);
 
   private:
     std::unordered_map<std::string, Xapian::termcount> counts_;
