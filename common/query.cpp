@@ -213,6 +213,11 @@ Xapian::Query parse_with(Xapian::QueryParser& parser, const std::string& raw, co
 /// Each language's documents read the query with that language's stemmer and stopwords, so a
 /// word that is a stopword in one language still counts in another; languages that read the
 /// query alike share one reading. Documents without a language read it unstemmed.
+/// A language with fewer than one in this many of the archive's articles (most often a few
+/// articles the detector misjudged) gets no reading of its own: each reading costs the query
+/// its every term again, and its articles still match the unstemmed reading by their words.
+constexpr Xapian::doccount kMinorLanguageShare = 100;
+
 template <typename ParserOf>
 Xapian::Query read_per_language(ParserOf&& parser_of, const std::string& text,
                                 const Xapian::Database& db, const QueryContext& context,
@@ -222,7 +227,12 @@ Xapian::Query read_per_language(ParserOf&& parser_of, const std::string& text,
     Xapian::doccount labelled = 0;
     for (const std::string& lang : context.languages) {
         std::string term = schema::boolean_term(schema::kLangPrefix, lang);
-        labelled += db.get_termfreq(term);
+        Xapian::doccount in_language = db.get_termfreq(term);
+        if (!context.languages_restricted &&
+            in_language * kMinorLanguageShare < db.get_doccount()) {
+            continue;  // read as the articles of no language are: not worth a reading of its own
+        }
+        labelled += in_language;
         all_languages.emplace_back(term);
         Xapian::Query reading = parse_with(parser_of(lang), text, lang, warnings);
         auto& slot = readings[reading.get_description()];

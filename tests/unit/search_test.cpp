@@ -273,6 +273,50 @@ BOOST_AUTO_TEST_CASE(spelling_corrects_only_words_the_archive_lacks) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_language_of_few_articles_is_read_by_its_words) {
+    // 150 English articles and one German: German gets no reading of its own (one per 100 is
+    // the least), so the German article matches by its words, and by its stems under --lang de.
+    std::filesystem::path big = path.string() + "-minor";
+    std::filesystem::remove_all(big);
+    {
+        morgue::IndexWriter writer(big.string());
+        morgue::DocumentBuilder builder;
+        for (int i = 0; i < 150; ++i) {
+            auto a = article("en" + std::to_string(i), "Harbour report " + std::to_string(i),
+                             "Ships unloaded grain at the harbour.", 1645488000, "courier");
+            writer.write(builder.build(a), morgue::schema::id_term(a.id), a.lang);
+        }
+        auto de = article("de1", "Gewerkschaften streiken", "Die Gewerkschaften rufen zum "
+                          "Streik auf.", 1645488000, "handelsblatt", "de");
+        writer.write(builder.build(de), morgue::schema::id_term(de.id), de.lang);
+        writer.commit();
+    }
+    auto found = [&](const std::string& query, std::vector<std::string> langs) {
+        morgue::SearchRequest request;
+        request.query = query;
+        request.langs = std::move(langs);
+        request.now = kNow;
+        morgue::Searcher searcher({big.string()});
+        std::vector<std::string> out;
+        for (const morgue::Hit& hit : searcher.search(request).hits) {
+            out.push_back(hit.id);
+        }
+        return out;
+    };
+    BOOST_TEST(found("gewerkschaften", {}) == Ids{"de1"});
+    BOOST_TEST(found("streik", {}) == Ids{"de1"});
+    BOOST_TEST(found("gewerkschaft", {"de"}) == Ids{"de1"});
+    BOOST_TEST(found("harbour", {}).size() == 10U);  // the English articles keep their stems
+    BOOST_TEST(found("harbours", {}).size() == 10U);
+    morgue::QueryContext context;
+    context.languages = {"de", "en"};
+    std::string all = morgue::parse_query("streik", Xapian::Database(big.string()), context)
+                          .query.get_description();
+    BOOST_TEST(all.find("Lde") == std::string::npos, all);  // no German reading
+    BOOST_TEST(all.find("Len") != std::string::npos, all);
+    std::filesystem::remove_all(big);
+}
+
 BOOST_AUTO_TEST_CASE(facets_count_every_match) {
     morgue::Searcher searcher({path.string()});
     morgue::SearchRequest request;
