@@ -183,6 +183,10 @@ void DocumentBuilder::add_boolean_terms(Xapian::Document& doc, const Article& ar
     doc.add_boolean_term(schema::id_term(article.id));
     add(schema::kSourcePrefix, "source", article.source);
     add(schema::kLangPrefix, "lang", article.lang);
+    if (article.lang.empty()) {
+        doc.add_boolean_term(
+            schema::boolean_term(schema::kLangPrefix, schema::kUndeterminedLanguage));
+    }
     add(schema::kSitePrefix, "site", url_host(article.url));
     add(schema::kUrlPrefix, "url", article.url);
     if (article.date) {

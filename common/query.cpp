@@ -218,29 +218,73 @@ Xapian::Query parse_with(Xapian::QueryParser& parser, const std::string& raw, co
 /// its every term again, and its articles still match the unstemmed reading by their words.
 constexpr Xapian::doccount kMinorLanguageShare = 100;
 
+/// Which languages get a reading of their own, and how the other articles are picked out.
+struct LanguagePlan {
+    std::vector<std::string> own;            ///< languages read with their own stemmer
+    std::vector<Xapian::Query> own_terms;    ///< their L terms
+    std::vector<Xapian::Query> other_terms;  ///< L terms of the others: minor languages, "und"
+    bool others = false;                     ///< some articles are in none of own
+    bool others_tagged = false;              ///< ...and other_terms pick out every one of them
+};
+
+LanguagePlan plan_languages(const Xapian::Database& db, const QueryContext& context) {
+    LanguagePlan plan;
+    Xapian::doccount total = db.get_doccount();
+    Xapian::doccount tagged = 0;
+    Xapian::doccount in_own = 0;
+    for (const std::string& lang : context.languages) {
+        std::string term = schema::boolean_term(schema::kLangPrefix, lang);
+        Xapian::doccount in_language = db.get_termfreq(term);
+        tagged += in_language;
+        if (!context.languages_restricted && in_language * kMinorLanguageShare < total) {
+            plan.other_terms.emplace_back(term);  // read as articles of no language are
+            continue;
+        }
+        plan.own.push_back(lang);
+        plan.own_terms.emplace_back(term);
+        in_own += in_language;
+    }
+    std::string undetermined =
+        schema::boolean_term(schema::kLangPrefix, schema::kUndeterminedLanguage);
+    if (Xapian::doccount unknown = db.get_termfreq(undetermined); unknown > 0) {
+        plan.other_terms.emplace_back(undetermined);
+        tagged += unknown;
+    }
+    plan.others = !context.languages_restricted && total > in_own;
+    // Databases written before "und" existed have articles with no L term at all.
+    plan.others_tagged = tagged >= total;
+    return plan;
+}
+
+/// The articles of no language of their own, read unstemmed: picked out by their L terms when
+/// all have one (a short posting list to filter by), else as those in none of the languages.
+template <typename ParserOf>
+Xapian::Query read_others(ParserOf&& parser_of, const std::string& text,
+                          const LanguagePlan& plan, std::vector<std::string>& warnings) {
+    Xapian::Query reading = parse_with(parser_of(""), text, "", warnings);
+    if (plan.others_tagged) {
+        return Xapian::Query(Xapian::Query::OP_FILTER, reading,
+                             Xapian::Query(Xapian::Query::OP_OR, plan.other_terms.begin(),
+                                           plan.other_terms.end()));
+    }
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, reading,
+                         Xapian::Query(Xapian::Query::OP_OR, plan.own_terms.begin(),
+                                       plan.own_terms.end()));
+}
+
 template <typename ParserOf>
 Xapian::Query read_per_language(ParserOf&& parser_of, const std::string& text,
                                 const Xapian::Database& db, const QueryContext& context,
                                 std::vector<std::string>& warnings) {
+    LanguagePlan plan = plan_languages(db, context);
     std::map<std::string, std::pair<Xapian::Query, std::vector<Xapian::Query>>> readings;
-    std::vector<Xapian::Query> all_languages;
-    Xapian::doccount labelled = 0;
-    for (const std::string& lang : context.languages) {
-        std::string term = schema::boolean_term(schema::kLangPrefix, lang);
-        Xapian::doccount in_language = db.get_termfreq(term);
-        if (!context.languages_restricted &&
-            in_language * kMinorLanguageShare < db.get_doccount()) {
-            continue;  // read as the articles of no language are: not worth a reading of its own
-        }
-        labelled += in_language;
-        all_languages.emplace_back(term);
-        Xapian::Query reading = parse_with(parser_of(lang), text, lang, warnings);
+    for (std::size_t i = 0; i < plan.own.size(); ++i) {
+        Xapian::Query reading = parse_with(parser_of(plan.own[i]), text, plan.own[i], warnings);
         auto& slot = readings[reading.get_description()];
         slot.first = reading;
-        slot.second.emplace_back(term);
+        slot.second.push_back(plan.own_terms[i]);
     }
-    bool unlabelled = !context.languages_restricted && db.get_doccount() > labelled;
-    if (readings.size() == 1 && !unlabelled) {
+    if (readings.size() == 1 && !plan.others) {
         return readings.begin()->second.first;
     }
     std::vector<Xapian::Query> parts;
@@ -248,11 +292,8 @@ Xapian::Query read_per_language(ParserOf&& parser_of, const std::string& text,
         Xapian::Query filter(Xapian::Query::OP_OR, reading.second.begin(), reading.second.end());
         parts.emplace_back(Xapian::Query::OP_FILTER, reading.first, filter);
     }
-    if (unlabelled) {
-        Xapian::Query reading = parse_with(parser_of(""), text, "", warnings);
-        parts.emplace_back(Xapian::Query::OP_AND_NOT, reading,
-                           Xapian::Query(Xapian::Query::OP_OR, all_languages.begin(),
-                                         all_languages.end()));
+    if (plan.others) {
+        parts.push_back(read_others(parser_of, text, plan, warnings));
     }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }

@@ -48,6 +48,9 @@ inline constexpr std::string_view kTitlePrefix = "S";
 inline constexpr std::string_view kAuthorPrefix = "A";
 inline constexpr std::string_view kSourcePrefix = "XSOURCE:";
 inline constexpr std::string_view kLangPrefix = "L";
+/// The language "code" of articles whose language is unknown ("Lund"; ISO 639-2's
+/// "undetermined"), so that the searcher can pick them out with a short posting list.
+inline constexpr std::string_view kUndeterminedLanguage = "und";
 inline constexpr std::string_view kSitePrefix = "H";
 inline constexpr std::string_view kUrlPrefix = "U";
 inline constexpr std::string_view kYearPrefix = "Y";  ///< "Y2022": cheap year filters and counts
