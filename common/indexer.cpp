@@ -81,7 +81,8 @@ std::size_t record_bytes(const Record& record) {
 }
 
 /// One indexing run: reads every input on this thread and hands each record, in order, to the
-/// pipeline that prepares documents on worker threads and writes them on one writer thread.
+/// pipeline that prepares documents on worker threads and hands them, in order, to the sink
+/// (IndexSink), which writes them itself or, into a new database, through SegmentWriters.
 class IndexRun {
   public:
     IndexRun(const IndexOptions& options, std::ostream& out, std::ostream& err)
