@@ -1,6 +1,7 @@
 #include "index_writer.h"
 
 #include <algorithm>
+#include <functional>
 
 #include <sstream>
 
@@ -21,13 +22,24 @@ std::string year_of(std::int64_t seconds) {
 }
 
 /// Opens the database for writing, turning Xapian's exceptions into messages a user can act on.
-Xapian::WritableDatabase open_writable(const std::string& path) {
+/// When another writer holds the lock: fails, or with `waiting` set, calls it and waits.
+Xapian::WritableDatabase open_writable(const std::string& path,
+                                       const std::function<void()>& waiting) {
+    int flags = Xapian::DB_CREATE_OR_OPEN;
     try {
-        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        try {
+            return Xapian::WritableDatabase(path, flags);
+        } catch (const Xapian::DatabaseLockError&) {
+            if (!waiting) {
+                throw;
+            }
+            waiting();
+            return Xapian::WritableDatabase(path, flags | Xapian::DB_RETRY_LOCK);
+        }
     } catch (const Xapian::DatabaseLockError&) {
         throw DatabaseError("database '" + path +
                             "' is locked by another writer (is another morgue-index running?); "
-                            "try again when it has finished");
+                            "try again when it has finished, or use --wait");
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot open database '" + path + "' for writing: " +
                             e.get_description());
@@ -215,8 +227,9 @@ void DocumentBuilder::add_copy_keys(Xapian::Document& doc, const Article& articl
     }
 }
 
-IndexWriter::IndexWriter(const std::string& path, bool spelling)
-    : path_(path), db_(open_writable(path)), spelling_(spelling) {
+IndexWriter::IndexWriter(const std::string& path, bool spelling,
+                         const std::function<void()>& waiting)
+    : path_(path), db_(open_writable(path, waiting)), spelling_(spelling), waiting_(waiting) {
     try {
         check_schema(db_, path_);
         languages_ = split_words(db_.get_metadata(std::string(schema::kLanguagesKey)));
@@ -268,7 +281,7 @@ void IndexWriter::close() {
 }
 
 void IndexWriter::reopen() {
-    db_ = open_writable(path_);
+    db_ = open_writable(path_, waiting_);
 }
 
 bool IndexWriter::remove(std::string_view id) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -41,7 +42,9 @@ class IndexWriter {
     /// Opens or creates the database at path. Throws DatabaseError when it is locked by another
     /// writer, corrupt, or of a newer schema.
     /// spelling: keep the words of every document as spelling data for "did you mean".
-    explicit IndexWriter(const std::string& path, bool spelling = true);
+    /// waiting: when set and another writer holds the lock, called, and the lock waited for.
+    explicit IndexWriter(const std::string& path, bool spelling = true,
+                         const std::function<void()>& waiting = {});
     /// Adds or replaces (by unique id) one document built by a DocumentBuilder.
     WriteOutcome write(const Xapian::Document& doc, const std::string& id_term,
                        const std::string& lang);
@@ -80,6 +83,7 @@ class IndexWriter {
     std::set<std::string> languages_;
     bool languages_changed_ = false;
     bool spelling_;
+    std::function<void()> waiting_;
     SpellingCounts spellings_;  ///< until commit
 };
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -89,7 +90,14 @@ class IndexRun {
         : options_(options), pipeline_(make_pipeline_options(options)),
           summary_(err, options.quiet) {
         if (!options.dry_run) {
-            writer_.emplace(options.database, options.spelling);
+            std::function<void()> waiting;
+            if (options.wait) {
+                waiting = [&err, &options] {
+                    err << "morgue-index: database '" << options.database
+                        << "' is locked by another writer; waiting for it to finish\n";
+                };
+            }
+            writer_.emplace(options.database, options.spelling, waiting);
             remove_stale_work_folders(options.database);
             file_states_ = writer_->file_states();
         }

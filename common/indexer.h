@@ -18,6 +18,7 @@ struct IndexOptions {
     std::vector<std::string> field_maps;   ///< --map FIELD=KEY
     std::string tz = "UTC";                ///< zone of zone-less dates
     std::vector<std::string> delete_ids;   ///< --delete
+    bool wait = false;                     ///< --wait: wait for another writer to finish
     bool force = false;                    ///< re-read files unchanged since the last run
     bool spelling = true;                  ///< keep spelling data (--no-spelling turns it off)
     bool entities = true;                  ///< extract entities (--no-entities turns it off)

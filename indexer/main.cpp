@@ -57,6 +57,8 @@ void setup_options(CLI::App& app, morgue::IndexOptions& o, std::string& format) 
     app.add_option("--delete", o.delete_ids, "Remove the document with this id (repeatable)")
         ->allow_extra_args(false);
     app.add_option("--batch-size", o.batch_size, "Documents per commit")->check(CLI::Range(1, 10000000));
+    app.add_flag("--wait", o.wait,
+                 "When another morgue-index is writing the database, wait for it to finish");
     app.add_flag("--force", o.force, "Re-read files unchanged since they were last indexed");
     app.add_flag("!--no-spelling", o.spelling, "Keep no spelling data (no \"did you mean\")");
     app.add_flag("!--no-entities", o.entities,

@@ -56,8 +56,18 @@ exec 3>"$TMP/fifo"
 for _ in $(seq 50); do [ -e "$TMP/locked/flintlock" ] && break; sleep 0.1; done
 expect_code "index: locked by another writer" 3 "$MORGUE_INDEX" -d "$TMP/locked" corpus/notes
 expect_contains "locked message" "$TMP/err" "is locked by another writer"
+# --wait waits for the holder instead, says so, and then indexes.
+"$MORGUE_INDEX" -d "$TMP/locked" --wait corpus/notes 2>"$TMP/wait-err" 3>&- &
+waiter=$!
+for _ in $(seq 50); do grep -q "waiting for it to finish" "$TMP/wait-err" && break; sleep 0.1; done
+expect_contains "waiting message" "$TMP/wait-err" "is locked by another writer; waiting for it to finish"
+expect_eq "still waiting while the lock is held" 0 "$(kill -0 "$waiter" 2>/dev/null; echo $?)"
 exec 3>&-
 wait "$holder"
+wait "$waiter"
+expect_eq "--wait indexes once the lock is free" 0 "$?"
+expect_eq "--wait indexed the notes" "$(ls corpus/notes | wc -l | tr -d ' ')" \
+    "$("$MORGUE_SEARCH" -d "$TMP/locked" --format ids '*' | wc -l | tr -d ' ')"
 
 # Ctrl-C commits what is done and says how to resume.
 (for i in $(seq 1 60); do
