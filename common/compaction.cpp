@@ -28,23 +28,23 @@ std::uint64_t folder_bytes(const fs::path& folder) {
     return bytes;
 }
 
+/// The database folder's path without a trailing slash, so that it has a file name.
+fs::path folder_of(const std::string& database) {
+    fs::path clean = fs::path(database).lexically_normal();
+    return clean.filename().empty() ? clean.parent_path() : clean;
+}
+
 }  // namespace
 
 std::string beside(const std::string& database, const std::string& what) {
-    fs::path clean = fs::path(database).lexically_normal();
-    if (clean.filename().empty()) {
-        clean = clean.parent_path();
-    }
+    fs::path clean = folder_of(database);
     return (clean.parent_path() /
             ("." + clean.filename().string() + "." + what + "-" + std::to_string(::getpid())))
         .string();
 }
 
 void remove_stale_work_folders(const std::string& database) {
-    fs::path clean = fs::path(database).lexically_normal();
-    if (clean.filename().empty()) {
-        clean = clean.parent_path();
-    }
+    fs::path clean = folder_of(database);
     std::string stem = "." + clean.filename().string() + ".";
     fs::path parent = clean.parent_path().empty() ? fs::path(".") : clean.parent_path();
     std::error_code ec;

@@ -370,7 +370,8 @@ ParsedQuery QueryParsers::parse(std::string_view raw, const QueryContext& contex
         apply_context(parser, context);
         return parser;
     };
-    parsed.query = read_per_language(parser_of, std::string(trimmed), db_, context, parsed.warnings);
+    parsed.query =
+        read_per_language(parser_of, std::string(trimmed), db_, context, parsed.warnings);
     *dates_ = DateState{};
     return parsed;
 }
@@ -406,8 +407,7 @@ std::string correction(const std::string& word, const Xapian::Database& db) {
 
 }  // namespace
 
-std::string spelling_suggestion(std::string_view raw, const Xapian::Database& db,
-                                const QueryContext&) {
+std::string spelling_suggestion(std::string_view raw, const Xapian::Database& db) {
     std::string text = prepare_text(raw);
     std::string corrected;
     bool changed = false;

@@ -62,8 +62,7 @@ ParsedQuery parse_query(std::string_view text, const Xapian::Database& db,
 
 /// The query with misspelt words replaced by the archive's own words (Xapian's spelling data,
 /// built at index time), or "" when there is nothing to correct or no spelling data.
-std::string spelling_suggestion(std::string_view text, const Xapian::Database& db,
-                                const QueryContext& context);
+std::string spelling_suggestion(std::string_view text, const Xapian::Database& db);
 
 /// A filter matching the documents dated within range (open ends allowed).
 Xapian::Query date_filter(const dates::DateRange& range);

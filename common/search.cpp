@@ -242,7 +242,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
             counter.collect(results, db_, mset.get_matches_estimated());
         }
         if (request.suggest && results.total_estimate < kSuggestBelow) {
-            add_suggestion(request, prepared.context, results);
+            add_suggestion(request, results);
         }
         if (request.collapse) {
             add_stories(enquire, mset, prepared.query, request, results);
@@ -262,10 +262,9 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     return results;
 }
 
-void Searcher::add_suggestion(const SearchRequest& request, const QueryContext& context,
-                              SearchResults& results) const {
+void Searcher::add_suggestion(const SearchRequest& request, SearchResults& results) const {
     try {
-        std::string corrected = spelling_suggestion(request.query, db_, context);
+        std::string corrected = spelling_suggestion(request.query, db_);
         if (!corrected.empty() && corrected != request.query) {
             results.suggestion = corrected;
         }

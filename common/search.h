@@ -71,8 +71,7 @@ class Searcher {
     Xapian::docid find_article(const std::string& id) const;
     Xapian::Query copies_query(const std::string& id) const;
     Xapian::Query like_query(const std::string& id) const;
-    void add_suggestion(const SearchRequest& request, const QueryContext& context,
-                        SearchResults& results) const;
+    void add_suggestion(const SearchRequest& request, SearchResults& results) const;
     void add_hits(const Xapian::MSet& mset, const SearchRequest& request,
                   SearchResults& results);
     void add_recent_hits(Xapian::Enquire& enquire, const SearchRequest& request,
