@@ -155,9 +155,12 @@ PeriodResult eval_period(std::string_view expr, std::string_view whole, std::int
         return PeriodResult{period, {}};
     }
     // Numbers of one to three digits are Unix timestamps in 1970 to parse_date, but in a query
-    // they are a relative period missing its unit.
-    std::optional<Fields> f =
-        expr.size() < 4 && is_digit(expr.back()) ? std::nullopt : parse_fields(expr);
+    // they are a relative period missing its unit; five to seven digits are a year past 9999
+    // or a mistyped date rather than a moment in January 1970.
+    bool digits = std::all_of(expr.begin(), expr.end(), is_digit);
+    bool ambiguous = (expr.size() < 4 && is_digit(expr.back())) ||
+                     (digits && expr.size() > 4 && expr.size() < 8);
+    std::optional<Fields> f = ambiguous ? std::nullopt : parse_fields(expr);
     if (f) {
         return PeriodResult{period_of(*f, tz), {}};
     }

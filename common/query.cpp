@@ -22,6 +22,13 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
                                  Xapian::QueryParser::FLAG_CJK_NGRAM;
 /// The fallback when the query's syntax does not parse: words and fields only.
 constexpr unsigned kLenientFlags = Xapian::QueryParser::FLAG_CJK_NGRAM;
+/// More words than this are refused: matching time grows with the square of the number of
+/// terms, so 10,000 words would take seconds even on a small archive.
+constexpr std::size_t kMaxQueryWords = 1024;
+
+bool is_word_byte(unsigned char c) {
+    return std::isalnum(c) || c >= 0x80 || c == '\'';
+}
 
 /// A boolean field: the value is normalised exactly as at index time.
 class BooleanField : public Xapian::FieldProcessor {
@@ -124,6 +131,21 @@ void check_fields(std::string_view text) {
                              std::to_string(start + 1) + " (fields: " + known +
                              "; put the words in quotes to search for them as text)");
         }
+    }
+}
+
+/// Refuses a query of more than kMaxQueryWords words.
+void check_length(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : text) {
+        bool word_byte = is_word_byte(static_cast<unsigned char>(c));
+        words += word_byte && !in_word ? 1 : 0;
+        in_word = word_byte;
+    }
+    if (words > kMaxQueryWords) {
+        throw QueryError("the query has " + std::to_string(words) + " words; at most " +
+                         std::to_string(kMaxQueryWords) + " are read (search for fewer words)");
     }
 }
 
@@ -360,6 +382,7 @@ ParsedQuery QueryParsers::parse(std::string_view raw, const QueryContext& contex
         parsed.query = Xapian::Query::MatchAll;
         return parsed;
     }
+    check_length(trimmed);
     check_fields(trimmed);
     if (std::count(trimmed.begin(), trimmed.end(), '"') % 2 != 0) {
         parsed.warnings.push_back("unbalanced quote: the phrase runs to the end of the query");
@@ -382,10 +405,6 @@ ParsedQuery parse_query(std::string_view raw, const Xapian::Database& db,
 }
 
 namespace {
-
-bool is_word_byte(unsigned char c) {
-    return std::isalnum(c) || c >= 0x80 || c == '\'';
-}
 
 bool is_operator(std::string_view word) {
     return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||

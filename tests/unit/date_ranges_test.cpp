@@ -193,6 +193,8 @@ BOOST_AUTO_TEST_CASE(errors_quote_the_bad_part) {
         {"2022..2022-02-30", "malformed date \"2022-02-30\" in \"2022..2022-02-30\"" + expected},
         {"2022...2023", "malformed date \".2023\" in \"2022...2023\"" + expected},
         {"99999-01-01", "malformed date \"99999-01-01\"" + expected},
+        {"99999", "malformed date \"99999\"" + expected},
+        {"2022..1234567", "malformed date \"1234567\" in \"2022..1234567\"" + expected},
         {"7x", "malformed date \"7x\"" + expected},
         {"7", "malformed date \"7\"" + expected},
         {"tomorrow", "malformed date \"tomorrow\"" + expected},
