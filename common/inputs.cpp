@@ -74,6 +74,9 @@ class Walker {
             walk_dir(path, id, st);
         } else if (S_ISREG(st.st_mode)) {
             visit_(make_input(path, id, st));
+        } else {
+            // Opening a FIFO would wait for a writer for ever; a device may never end.
+            warn(path, "not a regular file (a pipe, socket or device); skipped");
         }
     }
 

@@ -8,6 +8,19 @@ namespace morgue {
 
 namespace {
 
+// Control characters (NUL, raw tabs) are invalid inside JSON strings and white space
+// elsewhere; dumps written without escaping them are common. True when any were replaced.
+bool blank_controls(std::string& line) {
+    bool replaced = false;
+    for (char& c : line) {
+        if (static_cast<unsigned char>(c) < 0x20 && c != ' ') {
+            c = ' ';
+            replaced = true;
+        }
+    }
+    return replaced;
+}
+
 // Parses one line; a record when it is an object, else a diagnostic naming the line.
 void read_line(simdjson::ondemand::parser& parser, std::string& line, const InputInfo& info,
                std::size_t line_number, const RecordSink& sink, const DiagnosticSink& diagnostics) {
@@ -18,6 +31,15 @@ void read_line(simdjson::ondemand::parser& parser, std::string& line, const Inpu
     simdjson::error_code error = start_json(parser, line, doc);
     if (!error) {
         error = flatten_document(doc, record.fields, &not_object);
+    }
+    if (error == simdjson::UNESCAPED_CHARS && blank_controls(line)) {
+        diagnostics(note(record.origin, "control characters in JSON strings read as spaces",
+                         "control characters"));
+        record.fields.clear();
+        error = start_json(parser, line, doc);
+        if (!error) {
+            error = flatten_document(doc, record.fields, &not_object);
+        }
     }
     if (not_object) {
         diagnostics(input_warning(info, line_number, "not a JSON object; record skipped",

@@ -83,19 +83,41 @@ std::string content_extension(std::string_view name) {
     }
 }
 
-// NUL bytes, or control characters in more than a tenth of the bytes: not something to index.
-bool looks_binary(std::string_view head) {
-    std::size_t controls = 0;
+struct ControlCounts {
+    std::size_t nuls = 0;
+    std::size_t others = 0;  ///< C0 controls that are not white space, and DEL
+};
+
+ControlCounts count_controls(std::string_view head) {
+    ControlCounts counts;
     for (const char c : head) {
         const auto u = static_cast<unsigned char>(c);
         if (u == 0) {
-            return true;
-        }
-        if ((u < 0x20 && kSpace.find(c) == std::string_view::npos) || u == 0x7f) {
-            ++controls;
+            ++counts.nuls;
+        } else if ((u < 0x20 && kSpace.find(c) == std::string_view::npos) || u == 0x7f) {
+            ++counts.others;
         }
     }
-    return controls * 10 > head.size();
+    return counts;
+}
+
+// NUL bytes, or control characters in more than a tenth of the bytes: not something to index.
+bool looks_binary(std::string_view head) {
+    const ControlCounts counts = count_controls(head);
+    return counts.nuls > 0 || counts.others * 10 > head.size();
+}
+
+// For a file whose name promises text: binary only when the head is plainly not text in any
+// reading (NUL bytes more than one in a thousand, or control characters in a tenth of it),
+// so that a stray NUL in a scraped page does not lose the file. UTF-16 with its byte order
+// mark is text, however many NULs it has.
+bool binary_despite_name(std::string_view head) {
+    if (head.substr(0, 2) == "\xff\xfe" || head.substr(0, 2) == "\xfe\xff") {
+        return false;
+    }
+    const ControlCounts counts = count_controls(head);
+    return (counts.nuls >= 4 && counts.nuls * 1000 > head.size()) ||
+           (counts.nuls + counts.others) * 10 > head.size();
 }
 
 // True when line is one JSON object and nothing after it (strings and nesting respected).
@@ -348,6 +370,10 @@ std::optional<Format> detect_format(std::string_view name, std::string_view head
     const std::string ext = content_extension(name);
     for (const auto& [known, format] : kExtensions) {
         if (known == ext) {
+            // WARC files hold gzip members of their own; other formats are text.
+            if (format != Format::warc && binary_despite_name(head)) {
+                return std::nullopt;
+            }
             // Many dumps called .json are really JSON Lines.
             if (format == Format::json && looks_like_json_lines(strip_bom(head))) {
                 return Format::jsonl;
