@@ -136,8 +136,12 @@ class IndexRun {
         }
         ++summary_.files_read;
         try {
-            for_each_stream(file, [this](const InputInfo& info, std::string_view name,
-                                         ByteSource& source) { read_stream(info, name, source); });
+            for_each_stream(
+                file,
+                [this](const InputInfo& info, std::string_view name, ByteSource& source) {
+                    read_stream(info, name, source);
+                },
+                [this](const Diagnostic& d) { report(d); });
         } catch (const InputError& e) {
             IndexItem failure;
             failure.kind = IndexItem::Kind::file_failed;

@@ -9,7 +9,9 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <string>
 #include <exception>
 #include <memory>
 #include <utility>
@@ -72,11 +74,17 @@ struct ArchiveFree {
 };
 using ArchivePtr = std::unique_ptr<archive, ArchiveFree>;
 
+/// Content past this size that is also more than kBombRatio times the compressed bytes read
+/// is a decompression bomb, not a dump: news text compresses three- to tenfold.
+constexpr std::uint64_t kBombFloor = std::uint64_t{64} << 20;
+constexpr std::uint64_t kBombRatio = 200;
+
 /// The data of the current libarchive entry, block by block, so that the blocks decoded
-/// before damaged data are delivered before the error is.
+/// before damaged data are delivered before the error is. expanded counts the bytes decoded
+/// from the whole file, across its members.
 class ArchiveSource : public ByteSource {
   public:
-    explicit ArchiveSource(archive* a) : archive_(a) {}
+    ArchiveSource(archive* a, std::uint64_t& expanded) : archive_(a), expanded_(expanded) {}
     std::size_t read(char* buf, std::size_t n) override {
         if (pos_ == size_ && !next_block()) {
             return 0;
@@ -104,13 +112,30 @@ class ArchiveSource : public ByteSource {
         if (r < ARCHIVE_WARN) {
             throw InputError(archive_message(archive_));
         }
+        expanded_ += size;
+        check_expansion();
         block_ = static_cast<const char*>(block);
         size_ = size;
         pos_ = 0;
         return size > 0 || next_block();
     }
 
+    void check_expansion() const {
+        if (expanded_ <= kBombFloor) {
+            return;
+        }
+        const auto packed = static_cast<std::uint64_t>(std::max<la_int64_t>(
+            archive_filter_bytes(archive_, -1), 1));
+        if (expanded_ / kBombRatio > packed) {
+            throw InputError("content expands to over " + std::to_string(kBombRatio) +
+                             " times its compressed size (" + std::to_string(expanded_ >> 20) +
+                             " MiB from " + std::to_string(packed >> 10) +
+                             " KiB): a decompression bomb; reading stopped");
+        }
+    }
+
     archive* archive_;
+    std::uint64_t& expanded_;
     const char* block_ = nullptr;
     std::size_t size_ = 0;
     std::size_t pos_ = 0;
@@ -136,6 +161,23 @@ std::string base_name(std::string_view path) {
 bool hidden_member(std::string_view member) {
     std::string name = base_name(member);
     return name.empty() || name[0] == '.';
+}
+
+/// An absolute member name or one with a ".." step: it names a place outside the archive.
+bool unsafe_member(std::string_view member) {
+    if (member.empty() || member[0] == '/' || member[0] == '\\' ||
+        (member.size() > 1 && member[1] == ':')) {
+        return true;
+    }
+    std::size_t start = 0;
+    while (start <= member.size()) {
+        std::size_t end = std::min(member.find_first_of("/\\", start), member.size());
+        if (member.substr(start, end - start) == "..") {
+            return true;
+        }
+        start = end + 1;
+    }
+    return false;
 }
 
 ArchivePtr new_archive() {
@@ -175,11 +217,12 @@ void check_open(archive* a, int r) {
 
 /// Visits the streams of a compressed file or an archive that libarchive has opened.
 void visit_members(archive* a, const InputFile& file, const std::string& display,
-                   const StreamVisitor& visit) {
+                   const StreamVisitor& visit, const DiagnosticSink& skipped) {
     archive_entry* entry = nullptr;
+    std::uint64_t expanded = 0;
     int r;
     while ((r = archive_read_next_header(a, &entry)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
-        ArchiveSource source(a);
+        ArchiveSource source(a, expanded);
         if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
             std::string name(strip_compression_suffix(base_name(display)));
             visit(InputInfo{display, file.file_id}, name, source);
@@ -188,6 +231,15 @@ void visit_members(archive* a, const InputFile& file, const std::string& display
         const char* member = archive_entry_pathname(entry);
         if (archive_entry_filetype(entry) != AE_IFREG || member == nullptr ||
             hidden_member(member)) {
+            continue;
+        }
+        if (unsafe_member(member)) {
+            if (skipped) {
+                skipped(note(Origin{display, 0},
+                             "archive member '" + std::string(member) +
+                                 "' names a path outside the archive; member skipped",
+                             "unsafe archive path"));
+            }
             continue;
         }
         visit(InputInfo{display + ":" + member, file.file_id + ":" + member}, member, source);
@@ -203,7 +255,7 @@ void visit_members(archive* a, const InputFile& file, const std::string& display
 /// A plain stream goes straight to visit; a packed one through libarchive, which reads the
 /// file by name when there is one (so zip can seek to its directory) or the stream itself.
 void visit_source(const InputFile& file, const std::string& display, ByteSource& raw,
-                  const char* path, const StreamVisitor& visit) {
+                  const char* path, const StreamVisitor& visit, const DiagnosticSink& skipped) {
     PeekSource peeked(raw);
     if (!is_packed(peeked.peek(512))) {
         visit(InputInfo{display, file.file_id}, base_name(display), peeked);
@@ -216,7 +268,7 @@ void visit_source(const InputFile& file, const std::string& display, ByteSource&
     } else {
         check_open(a.get(), archive_read_open(a.get(), &feed, nullptr, &StreamFeed::read, nullptr));
     }
-    visit_members(a.get(), file, display, visit);
+    visit_members(a.get(), file, display, visit, skipped);
 }
 
 }  // namespace
@@ -230,10 +282,11 @@ std::string_view strip_compression_suffix(std::string_view name) {
     return name;
 }
 
-void for_each_stream(const InputFile& file, const StreamVisitor& visit) {
+void for_each_stream(const InputFile& file, const StreamVisitor& visit,
+                     const DiagnosticSink& skipped) {
     if (file.path == "-") {
         FdSource in(STDIN_FILENO, false);
-        visit_source(file, "stdin", in, nullptr, visit);
+        visit_source(file, "stdin", in, nullptr, visit, skipped);
         return;
     }
     int fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -241,7 +294,7 @@ void for_each_stream(const InputFile& file, const StreamVisitor& visit) {
         throw InputError(std::string("cannot open: ") + std::strerror(errno));
     }
     FdSource plain(fd, true);
-    visit_source(file, file.path, plain, file.path.c_str(), visit);
+    visit_source(file, file.path, plain, file.path.c_str(), visit, skipped);
 }
 
 std::string_view PeekSource::peek(std::size_t n) {

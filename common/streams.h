@@ -34,10 +34,13 @@ using StreamVisitor =
 /// Calls visit for each stream inside an input file, read as it is, never unpacked to disk:
 /// the file itself; its content when compressed (.gz, .bz2, .xz, .zst, lz4), named without
 /// the compression suffix; or each regular member of an archive (.tar, .tar.gz, .zip ...),
-/// named "archive:member" with file_id "archive-id:member". Throws InputError when the file
-/// cannot be opened or its container is broken (the members already visited stay visited),
-/// Interrupted when a signal arrives while it waits for input.
-void for_each_stream(const InputFile& file, const StreamVisitor& visit);
+/// named "archive:member" with file_id "archive-id:member". Members named outside the
+/// archive (absolute, or with a ".." step) are not read: skipped hears of each. Throws
+/// InputError when the file cannot be opened, its container is broken, or its content expands
+/// like a decompression bomb (the members already visited stay visited), Interrupted when a
+/// signal arrives while it waits for input.
+void for_each_stream(const InputFile& file, const StreamVisitor& visit,
+                     const DiagnosticSink& skipped = {});
 
 /// The name without compression suffixes: "a.jsonl.gz" -> "a.jsonl".
 std::string_view strip_compression_suffix(std::string_view name);
