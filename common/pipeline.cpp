@@ -153,6 +153,26 @@ std::string title_from_url(std::string_view url) {
     return std::string(text::trim(words));
 }
 
+/// Text past these sizes is not indexed: no story is as long, and indexing a record of 64 MiB
+/// would take over a gigabyte of memory. README "Reliability" lists the limits.
+constexpr std::size_t kMaxBody = std::size_t{8} << 20;
+constexpr std::size_t kMaxTitle = std::size_t{4} << 10;
+
+/// Cuts an over-long title or body to its limit, with a note.
+void limit_text(const Record& record, Article& article, std::string& body,
+                std::vector<Diagnostic>& notes) {
+    if (body.size() > kMaxBody) {
+        body = std::string(text::utf8_prefix(body, kMaxBody));
+        notes.push_back(note(record.origin, "text longer than 8 MiB; only its first 8 MiB indexed",
+                             "text truncated"));
+    }
+    if (article.title.size() > kMaxTitle) {
+        article.title = text::shorten(article.title, kMaxTitle);
+        notes.push_back(note(record.origin, "title longer than 4 KiB; shortened",
+                             "title truncated"));
+    }
+}
+
 /// Title and cleaned body; a record with neither keeps a title from its URL or own id (a page
 /// whose text was lost is still an article of the archive), else it is skipped.
 bool fill_text(const Record& record, const FieldMap& map, Article& article,
@@ -164,6 +184,7 @@ bool fill_text(const Record& record, const FieldMap& map, Article& article,
         article.title = std::move(split.title);
         body = std::move(split.body);
     }
+    limit_text(record, article, body, notes);
     text::CleanBody cleaned = text::clean_body(body);
     article.body = std::move(cleaned.body);
     source_hint = std::move(cleaned.source_hint);
