@@ -57,11 +57,7 @@ void check_schema(Xapian::WritableDatabase& db, const std::string& path) {
                         std::to_string(schema::kSchemaVersion));
         return;
     }
-    if (std::stoi(version) > schema::kSchemaVersion) {
-        throw DatabaseError("database '" + path + "' has schema version " + version +
-                            ", newer than this morgue's " + std::to_string(schema::kSchemaVersion) +
-                            "; use a newer morgue-index");
-    }
+    schema::check_schema_version(path, version, "morgue-index");
 }
 
 std::set<std::string> split_words(const std::string& s) {

@@ -1,6 +1,9 @@
 #include "schema.h"
 
+#include <charconv>
+
 #include "entities/extractor.h"
+#include "errors.h"
 #include "ids.h"
 #include "text/language.h"
 #include "text/unicode.h"
@@ -97,6 +100,22 @@ const FieldSpec* find_field(std::string_view name) {
         }
     }
     return nullptr;
+}
+
+void check_schema_version(const std::string& path, const std::string& version,
+                          std::string_view program) {
+    int number = 0;
+    auto [end, error] = std::from_chars(version.data(), version.data() + version.size(), number);
+    if (error != std::errc() || end != version.data() + version.size() || number < 1) {
+        throw DatabaseError("database '" + path + "' has an unreadable schema version '" +
+                            version + "' (this morgue's is " + std::to_string(kSchemaVersion) +
+                            "); it was not written by morgue, or is damaged");
+    }
+    if (number > kSchemaVersion) {
+        throw DatabaseError("database '" + path + "' has schema version " + version +
+                            ", newer than this morgue's " + std::to_string(kSchemaVersion) +
+                            "; use a newer " + std::string(program));
+    }
 }
 
 }  // namespace morgue::schema

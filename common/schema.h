@@ -108,6 +108,12 @@ constexpr unsigned slot_number(Slot slot) {
 
 inline constexpr int kSchemaVersion = 1;
 inline constexpr std::string_view kSchemaVersionKey = "morgue:schema_version";
+
+/// Throws DatabaseError when a database's stored schema version (not empty) is one this morgue
+/// cannot use: newer than kSchemaVersion (naming both versions and the program to update), or
+/// not a version number at all. Every version up to kSchemaVersion is read; 1 is the first.
+void check_schema_version(const std::string& path, const std::string& version,
+                          std::string_view program);
 inline constexpr std::string_view kLanguagesKey = "morgue:languages";
 inline constexpr std::string_view kFileStatePrefix = "morgue:file:";
 

@@ -42,11 +42,7 @@ void check_shard(const std::string& path, const Xapian::Database& shard) {
     if (version.empty()) {
         throw DatabaseError("'" + path + "' is not a morgue database (no schema version)");
     }
-    if (std::stoi(version) > schema::kSchemaVersion) {
-        throw DatabaseError("database '" + path + "' has schema version " + version +
-                            ", newer than this morgue's " + std::to_string(schema::kSchemaVersion) +
-                            "; use a newer morgue-search");
-    }
+    schema::check_schema_version(path, version, "morgue-search");
 }
 
 Xapian::Database open_shard(const std::string& path) {

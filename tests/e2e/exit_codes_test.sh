@@ -33,6 +33,12 @@ cp -r "$DB" "$TMP/newer"
 xapian-metadata set "$TMP/newer" morgue:schema_version 99
 expect_code "search: newer schema" 3 "$MORGUE_SEARCH" -d "$TMP/newer" harbour
 expect_contains "newer schema message" "$TMP/err" "schema version 99, newer than this morgue's 1"
+cp -r "$DB" "$TMP/garbled"
+xapian-metadata set "$TMP/garbled" morgue:schema_version 1x
+expect_code "search: unreadable schema version" 3 "$MORGUE_SEARCH" -d "$TMP/garbled" harbour
+expect_contains "unreadable schema message" "$TMP/err" "has an unreadable schema version '1x' (this morgue's is 1)"
+expect_code "index: unreadable schema version" 3 "$MORGUE_INDEX" -d "$TMP/garbled" corpus/notes
+expect_contains "index: unreadable schema message" "$TMP/err" "has an unreadable schema version '1x'"
 
 # morgue-index
 expect_code "index: finished" 0 "$MORGUE_INDEX" -d "$TMP/db2" corpus/notes
