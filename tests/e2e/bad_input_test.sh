@@ -128,6 +128,27 @@ expect_eq "truncated zip kept a prefix" "$(seq 100 $((99 + kept)) | sed 's/^/a/'
 [ "$kept" -gt 0 ] && [ "$kept" -lt 20000 ]
 expect_eq "truncated zip kept some but not all ($kept)" 0 "$?"
 
+# XML entities: an external one is not fetched, a billion laughs is stopped.
+mkdir "$TMP/xml"
+echo "secretcanary" >"$TMP/secret.txt"
+cat >"$TMP/xml/external.xml" <<XML
+<?xml version="1.0"?>
+<!DOCTYPE article [<!ENTITY xxe SYSTEM "file://$TMP/secret.txt">]>
+<article><title>External entity</title><body><p>harbour &xxe; end</p></body></article>
+XML
+python3 - "$TMP/xml/laughs.xml" <<'PY'
+import sys
+doc = '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol0 "lol">\n'
+for i in range(1, 10):
+    doc += '<!ENTITY lol%d "%s">\n' % (i, ("&lol%d;" % (i - 1)) * 10)
+doc += ']>\n<article><title>Laughs</title><body><p>harbour &lol9;</p></body></article>\n'
+open(sys.argv[1], "w").write(doc)
+PY
+expect_code "XML entities are not fatal" 0 "$MORGUE_INDEX" -d "$TMP/db-xml" "$TMP/xml"
+expect_contains "entity loop message" "$TMP/err" "laughs.xml: malformed XML (Detected an entity reference loop"
+expect_eq "both articles indexed" "$(printf 'xml/external.xml\nxml/laughs.xml')" "$(ids "$TMP/db-xml" | sort)"
+expect_code "external entity not read" 1 "$MORGUE_SEARCH" -d "$TMP/db-xml" secretcanary
+
 # A decompression bomb and a 200 MB record: bounded memory, a message, the neighbours kept.
 python3 - "$TMP" <<'PY'
 import sys, zipfile, zlib
