@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "errors.h"
+#include "index_writer.h"
 
 namespace morgue {
 
@@ -85,6 +86,9 @@ CompactionResult compact_in_place(const std::string& path,
         }
         compact_into(compacted.string(), path, more_sources);
         result.bytes_after = folder_bytes(compacted);
+    } catch (const Xapian::DatabaseError& e) {
+        fs::remove_all(compacted, ignored);
+        throw write_failure(path, e);  // such as a full disk: the copy could not be written
     } catch (const Xapian::Error& e) {
         fs::remove_all(compacted, ignored);
         throw DatabaseError("cannot compact database '" + path + "': " + e.get_description() +

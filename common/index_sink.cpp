@@ -1,6 +1,7 @@
 #include "index_sink.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "compaction.h"
 #include "output/article_json.h"
@@ -61,11 +62,22 @@ void IndexSink::consume(IndexItem& item) {
         summary_.report(item.diagnostic);
         return;
     case IndexItem::Kind::file_done:
-        if (writer_) {
-            writer_->remember_file(item.state_path, item.size, item.mtime_ns);
-        }
+        remember_file(FileState{item.state_path, item.size, item.mtime_ns});
         return;
     }
+}
+
+void IndexSink::remember_file(FileState file) {
+    if (!writer_) {
+        return;
+    }
+    if (segments_) {
+        // Its documents are in segments: recorded before they are merged in, the file would be
+        // skipped by the next run if this one stopped during the merge.
+        files_in_segments_.push_back(std::move(file));
+        return;
+    }
+    writer_->remember_file(file.path, file.size, file.mtime_ns);
 }
 
 void IndexSink::store(const Article& article, Xapian::Document& document) {
@@ -99,18 +111,33 @@ bool IndexSink::store_in_segment(const Article& article, Xapian::Document& docum
         return false;
     }
     if (!segments_) {
-        segments_.emplace(beside(writer_->path(), "segments"), options_.writers, segment_size(),
-                          options_.spelling, last_id_ + 1);
+        open_segments();
     }
-    // Nothing is committed to the database itself until the segments are merged in: a file
-    // recorded as indexed before its articles are would be skipped by the next run.
-    segments_->add(++last_id_, std::move(document), article.title.size() + article.body.size());
+    // Nothing is committed to the database itself until the segments are merged in.
+    try {
+        segments_->add(++last_id_, std::move(document),
+                       article.title.size() + article.body.size());
+    } catch (const Xapian::DatabaseError& e) {
+        throw write_failure(writer_->path(), e);  // a segment beside it could not be written
+    }
     writer_->note_language(article.lang);
     ++summary_.added;
     if (segment_ids_.size() >= segment_size() * kSegmentsPerMerge) {
         merge_segments();  // bounds the files open at the merge and the ids kept here
     }
     return true;
+}
+
+void IndexSink::open_segments() {
+    std::string folder = beside(writer_->path(), "segments");
+    try {
+        segments_.emplace(folder, options_.writers, segment_size(), options_.spelling,
+                          last_id_ + 1);
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw DatabaseError("cannot write database '" + writer_->path() +
+                            "': cannot make the work folder '" + folder +
+                            "' beside it: " + e.code().message());
+    }
 }
 
 std::size_t IndexSink::segment_size() const {
@@ -128,15 +155,22 @@ void IndexSink::merge_segments() {
     if (!segments_) {
         return;
     }
-    SpellingCounts spellings;
-    std::vector<std::string> segments = segments_->finish(spellings);
-    writer_->add_spellings(spellings);
-    writer_->commit();  // the spelling data and metadata, which the merge takes from here
+    std::vector<std::string> segments;
+    try {
+        segments = segments_->finish();
+    } catch (const Xapian::DatabaseError& e) {
+        throw write_failure(writer_->path(), e);
+    }
+    writer_->commit();  // the metadata (languages seen), which the merge takes from here
     compact_in_place(writer_->path(), segments, [this] { writer_->close(); });
     writer_->reopen();
     segments_.reset();
     segment_ids_.clear();
     merged_ = true;
+    for (FileState& file : files_in_segments_) {
+        remember_file(std::move(file));  // committed with the next batch
+    }
+    files_in_segments_.clear();
 }
 
 void IndexSink::finish() {

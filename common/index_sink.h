@@ -66,8 +66,17 @@ class IndexSink {
     void end_progress();
 
   private:
+    /// A file read to its end, to record as indexed once its documents are in the database.
+    struct FileState {
+        std::string path;
+        std::uint64_t size = 0;
+        std::int64_t mtime_ns = 0;
+    };
+
+    void remember_file(FileState file);
     void store(const Article& article, Xapian::Document& document);
     bool store_in_segment(const Article& article, Xapian::Document& document);
+    void open_segments();
     bool written_before(const std::string& id);
     std::size_t segment_size() const;
     void merge_segments();
@@ -81,6 +90,7 @@ class IndexSink {
     bool merged_ = false;      ///< segments were merged in before: look ids up there too
     std::optional<SegmentWriters> segments_;
     std::unordered_set<std::string> segment_ids_;  ///< ids in segments_
+    std::vector<FileState> files_in_segments_;      ///< read into segments_, not merged in yet
     Xapian::docid last_id_ = 0;
     std::size_t pending_ = 0;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();

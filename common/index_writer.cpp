@@ -234,16 +234,39 @@ IndexWriter::IndexWriter(const std::string& path, bool spelling,
     }
 }
 
+DatabaseError write_failure(const std::string& path, const Xapian::Error& e) {
+    std::string cause = e.get_error_string() ? std::string(e.get_error_string()) + " (" +
+                                                   e.get_msg() + ")"
+                                             : e.get_description();
+    return DatabaseError("cannot write database '" + path + "': write failed: " + cause +
+                         "; the database is intact as last committed. Make room (free disk "
+                         "space, or raise the file size limit) and run the same command again "
+                         "to resume: files already indexed are skipped");
+}
+
+void IndexWriter::begin_batch() {
+    if (!in_batch_) {
+        db_.begin_transaction();  // also commits the schema version of a new database
+        in_batch_ = true;
+    }
+}
+
 WriteOutcome IndexWriter::write(const Xapian::Document& doc, const std::string& id_term,
                                 const std::string& lang) {
     // replace_document(term, ...) opens the term's posting list, which makes Xapian flush every
     // pending positional change first: done per document, that is most of the indexing time.
     // term_exists() reads the pending counts without a flush, so a new id is a plain add.
-    bool existed = db_.term_exists(id_term);
-    if (existed) {
-        db_.replace_document(id_term, doc);
-    } else {
-        db_.add_document(doc);
+    bool existed = false;
+    try {
+        begin_batch();
+        existed = db_.term_exists(id_term);
+        if (existed) {
+            db_.replace_document(id_term, doc);
+        } else {
+            db_.add_document(doc);
+        }
+    } catch (const Xapian::DatabaseError& e) {
+        throw write_failure(path_, e);
     }
     if (spelling_) {
         spellings_.count(doc);
@@ -258,12 +281,6 @@ void IndexWriter::note_language(const std::string& lang) {
     }
 }
 
-void IndexWriter::add_spellings(SpellingCounts& counts) {
-    if (spelling_) {
-        spellings_.merge(counts);
-    }
-}
-
 bool IndexWriter::contains(const std::string& id_term) const {
     return db_.term_exists(id_term);
 }
@@ -274,18 +291,25 @@ bool IndexWriter::fresh() const {
 
 void IndexWriter::close() {
     db_.close();
+    in_batch_ = false;
 }
 
 void IndexWriter::reopen() {
     db_ = open_writable(path_, waiting_);
+    in_batch_ = false;
 }
 
 bool IndexWriter::remove(std::string_view id) {
     std::string term = schema::id_term(id);
-    if (!db_.term_exists(term)) {
-        return false;
+    try {
+        if (!db_.term_exists(term)) {
+            return false;
+        }
+        begin_batch();
+        db_.delete_document(term);
+    } catch (const Xapian::DatabaseError& e) {
+        throw write_failure(path_, e);
     }
-    db_.delete_document(term);
     return true;
 }
 
@@ -313,11 +337,17 @@ std::string file_state(std::uint64_t size, std::int64_t mtime_ns) {
 
 void IndexWriter::remember_file(const std::string& path, std::uint64_t size,
                                 std::int64_t mtime_ns) {
-    db_.set_metadata(file_state_key(path), file_state(size, mtime_ns));
+    try {
+        begin_batch();
+        db_.set_metadata(file_state_key(path), file_state(size, mtime_ns));
+    } catch (const Xapian::DatabaseError& e) {
+        throw write_failure(path_, e);
+    }
 }
 
 void IndexWriter::commit() {
     try {
+        begin_batch();
         if (languages_changed_) {
             std::string joined;
             for (const std::string& lang : languages_) {
@@ -327,9 +357,10 @@ void IndexWriter::commit() {
             languages_changed_ = false;
         }
         spellings_.add_to(db_);
-        db_.commit();
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot write database '" + path_ + "': " + e.get_description());
+        db_.commit_transaction();
+        in_batch_ = false;
+    } catch (const Xapian::DatabaseError& e) {
+        throw write_failure(path_, e);
     }
 }
 

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "article.h"
+#include "errors.h"
 #include "spelling_counts.h"
 #include "stem_adapter.h"
 
@@ -36,7 +37,9 @@ class DocumentBuilder {
 enum class WriteOutcome { added, replaced };
 
 /// The one writer of a database: opens (or creates) it, checks its schema version, replaces
-/// documents by unique id, remembers indexed files, and commits in batches.
+/// documents by unique id, remembers indexed files, and commits in batches. Each batch is a
+/// Xapian transaction, so a run that fails before commit() (a full disk) leaves the database
+/// exactly as last committed: Xapian would otherwise commit a part of it on destruction.
 class IndexWriter {
   public:
     /// Opens or creates the database at path. Throws DatabaseError when it is locked by another
@@ -45,14 +48,13 @@ class IndexWriter {
     /// waiting: when set and another writer holds the lock, called, and the lock waited for.
     explicit IndexWriter(const std::string& path, bool spelling = true,
                          const std::function<void()>& waiting = {});
-    /// Adds or replaces (by unique id) one document built by a DocumentBuilder.
+    /// Adds or replaces (by unique id) one document built by a DocumentBuilder. Throws
+    /// DatabaseError (write_failure) when the database cannot be written.
     WriteOutcome write(const Xapian::Document& doc, const std::string& id_term,
                        const std::string& lang);
     /// True when the database holds no document and never did: new documents can be written
     /// beside it and merged in (SegmentWriters).
     bool fresh() const;
-    /// Adds words counted elsewhere to the spelling data (at the next commit), if kept.
-    void add_spellings(SpellingCounts& counts);
     /// True when a document has this unique-id term.
     bool contains(const std::string& id_term) const;
     /// Counts a language as present, for a document written elsewhere.
@@ -70,7 +72,8 @@ class IndexWriter {
     std::map<std::string, std::string> file_states() const;
     /// Records a file as indexed with this size and modification time.
     void remember_file(const std::string& path, std::uint64_t size, std::int64_t mtime_ns);
-    /// Commits pending changes (and the languages seen) to disk.
+    /// Commits the batch (and the languages seen and the spelling data) to disk. Throws
+    /// DatabaseError (write_failure) when it cannot, the last commit intact.
     void commit();
     /// Where the database is.
     const std::string& path() const { return path_; }
@@ -78,14 +81,21 @@ class IndexWriter {
     std::uint64_t document_count() const;
 
   private:
+    void begin_batch();
+
     std::string path_;
     Xapian::WritableDatabase db_;
+    bool in_batch_ = false;  ///< a transaction is open on db_
     std::set<std::string> languages_;
     bool languages_changed_ = false;
     bool spelling_;
     std::function<void()> waiting_;
     SpellingCounts spellings_;  ///< until commit
 };
+
+/// The error to report when writing the database at path failed (a full disk, a file size
+/// limit): where, the cause, and that the database keeps its last committed state.
+DatabaseError write_failure(const std::string& path, const Xapian::Error& e);
 
 /// The metadata key under which a file's state is kept.
 std::string file_state_key(const std::string& path);

@@ -22,6 +22,13 @@ void install_interrupt_handler() {
     sigaction(SIGTERM, &action, nullptr);
 }
 
+void ignore_file_size_signal() {
+    struct sigaction action {};
+    action.sa_handler = SIG_IGN;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGXFSZ, &action, nullptr);
+}
+
 bool interrupted() {
     return g_interrupted != 0;
 }

@@ -8,6 +8,10 @@ namespace morgue {
 /// stop at a safe point, commit what it has done and say how to resume.
 void install_interrupt_handler();
 
+/// Makes a write past the file size limit (ulimit -f) fail with EFBIG, which is reported as a
+/// failed write of the database, instead of killing the process with SIGXFSZ mid-commit.
+void ignore_file_size_signal();
+
 /// True once SIGINT or SIGTERM has arrived.
 bool interrupted();
 

@@ -39,17 +39,43 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort) {
 
 void check_shard(const std::string& path, const Xapian::Database& shard) {
     std::string version = shard.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (version.empty() && shard.get_doccount() == 0) {
+        return;  // created by a morgue-index that has committed nothing yet: empty, not foreign
+    }
     if (version.empty()) {
         throw DatabaseError("'" + path + "' is not a morgue database (no schema version)");
     }
     schema::check_schema_version(path, version, "morgue-search");
 }
 
-Xapian::Database open_shard(const std::string& path) {
+/// Reads of a database that a writer changes meanwhile, at most. A commit can discard the
+/// revision a slow reader is on (Xapian keeps only the one before it): DatabaseModifiedError.
+/// A reader that opens the database just as a compacted copy is swapped in (compaction.h) can
+/// get tables of both, which look corrupt or fail to open together. Either way the reader
+/// starts again from the newest revision; a database really broken fails every attempt.
+constexpr int kReadAttempts = 5;
+
+/// Opens a shard and reads its languages (into languages), from one revision.
+Xapian::Database open_shard_once(const std::string& path, std::string& languages) {
+    Xapian::Database shard(path);
+    check_shard(path, shard);
+    languages = shard.get_metadata(std::string(schema::kLanguagesKey));
+    return shard;
+}
+
+Xapian::Database open_shard(const std::string& path, std::string& languages) {
     try {
-        Xapian::Database shard(path);
-        check_shard(path, shard);
-        return shard;
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return open_shard_once(path, languages);
+            } catch (const Xapian::DatabaseNotFoundError&) {
+                throw;
+            } catch (const Xapian::DatabaseError&) {
+                if (attempt == kReadAttempts) {
+                    throw;
+                }
+            }
+        }
     } catch (const Xapian::DatabaseNotFoundError&) {
         throw DatabaseError("no database at '" + path + "'; build one with: morgue-index -d " +
                             path + " FILES...");
@@ -133,15 +159,22 @@ std::vector<std::string> normalised_languages(const std::vector<std::string>& la
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& databases) : paths_(databases) {
+    open_shards();
+}
+
+void Searcher::open_shards() {
+    Xapian::Database db;
     std::set<std::string> langs;
-    for (const std::string& path : databases) {
-        Xapian::Database shard = open_shard(path);
-        std::istringstream words(shard.get_metadata(std::string(schema::kLanguagesKey)));
+    for (const std::string& path : paths_) {
+        std::string languages;
+        Xapian::Database shard = open_shard(path, languages);
+        std::istringstream words(languages);
         for (std::string lang; words >> lang;) {
             langs.insert(lang);
         }
-        db_.add_database(shard);
+        db.add_database(shard);
     }
+    db_ = db;
     languages_.assign(langs.begin(), langs.end());
     parsers_.emplace(db_);
 }
@@ -167,12 +200,25 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, std::size_t length) {
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
-    try {
-        return search_once(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-        // A writer committed while this search read: read the newest revision and try again.
-        db_.reopen();
-        return search_once(request);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            if (attempt > 1) {
+                // Opened afresh: reopen() opens the tables again only for a new revision
+                // number, and a compacted copy swapped in since can have the same one.
+                open_shards();
+            }
+            return search_once(request);
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt == kReadAttempts) {
+                throw DatabaseError("the database changed under " + std::to_string(attempt) +
+                                    " attempts to search it (" + e.get_msg() +
+                                    "); try again when it is written less often");
+            }
+        } catch (const Xapian::DatabaseError& e) {
+            if (attempt == kReadAttempts) {
+                throw DatabaseError("search failed: " + e.get_description());
+            }
+        }
     }
 }
 
@@ -247,8 +293,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         } else {
             add_hits(mset, request, results);
         }
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;
+    } catch (const Xapian::DatabaseError&) {
+        throw;  // search() reads again
     } catch (const Xapian::WildcardError& e) {
         throw QueryError("a wildcard matches more than " + std::to_string(request.wildcard_limit) +
                          " words (" + e.get_msg() + "); make its prefix longer");

@@ -66,6 +66,8 @@ class Searcher {
         SearchResults header;                ///< everything but counts and hits
         QueryContext context;                ///< how the query text was read
     };
+    /// Opens (again) the databases at paths_: db_, languages_ and the query parsers.
+    void open_shards();
     Prepared prepare(const SearchRequest& request) const;
     SearchResults search_once(const SearchRequest& request);
     Xapian::docid find_article(const std::string& id) const;

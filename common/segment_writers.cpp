@@ -95,8 +95,8 @@ struct SegmentWriters::Lane {
 
 SegmentWriters::SegmentWriters(std::string folder, std::size_t writers,
                                std::size_t segment_size, bool spelling, Xapian::docid first_id)
-    : folder_(std::move(folder)), segment_size_(segment_size < 1 ? 1 : segment_size),
-      first_id_(first_id) {
+    : folder_(std::move(folder)), spelling_(spelling),
+      segment_size_(segment_size < 1 ? 1 : segment_size), first_id_(first_id) {
     std::error_code ignored;
     fs::remove_all(folder_, ignored);
     fs::create_directories(folder_);
@@ -145,7 +145,7 @@ void SegmentWriters::add(Xapian::docid id, Xapian::Document doc, std::size_t tex
     lane.changed.notify_all();
 }
 
-std::vector<std::string> SegmentWriters::finish(SpellingCounts& spellings) {
+std::vector<std::string> SegmentWriters::finish() {
     for (auto& lane : lanes_) {
         {
             std::lock_guard lock(lane->mutex);
@@ -154,6 +154,7 @@ std::vector<std::string> SegmentWriters::finish(SpellingCounts& spellings) {
         lane->changed.notify_all();
     }
     std::vector<std::string> segments;
+    SpellingCounts spellings;
     for (auto& lane : lanes_) {
         lane->thread.join();
         if (lane->failure) {
@@ -163,6 +164,14 @@ std::vector<std::string> SegmentWriters::finish(SpellingCounts& spellings) {
         spellings.merge(lane->spellings);
     }
     std::sort(segments.begin(), segments.end());  // zero-padded numbers: in document order
+    if (spelling_) {
+        std::string path = (fs::path(folder_) / "spelling").string();
+        Xapian::WritableDatabase words(path, Xapian::DB_CREATE);
+        spellings.add_to(words);
+        words.commit();
+        words.close();
+        segments.push_back(path);
+    }
     return segments;
 }
 

@@ -13,8 +13,6 @@
 
 #include <xapian.h>
 
-#include "spelling_counts.h"
-
 namespace morgue {
 
 /// Writes the new documents of a database on several threads at once, because Xapian's write
@@ -42,15 +40,18 @@ class SegmentWriters {
 
     /// Text queued for one writer, at most (a document in memory takes some 20 times its text).
     static constexpr std::size_t kQueuedTextPerWriter = 16 * 1024 * 1024;
-    /// Waits until every segment is committed; returns their paths, and the spelling words
-    /// of their documents in spellings (segments keep none: a word is new to each segment,
-    /// and Xapian's work on a new word is the dear part). Rethrows a failure.
-    std::vector<std::string> finish(SpellingCounts& spellings);
+    /// Waits until every segment is committed; returns their paths, in document order, then
+    /// (when spelling is kept) the path of a database of no documents holding the spelling
+    /// data of them all. Segments keep none (a word is new to each segment, and Xapian's work
+    /// on a new word is the dear part); merged with them, the words are added with the
+    /// documents or not at all. Rethrows a failure.
+    std::vector<std::string> finish();
 
   private:
     struct Lane;
 
     std::string folder_;
+    bool spelling_;
     std::size_t segment_size_;
     Xapian::docid first_id_;
     std::vector<std::unique_ptr<Lane>> lanes_;

@@ -102,5 +102,6 @@ int main(int argc, char** argv) {
     }
     options.progress = isatty(STDERR_FILENO) != 0;
     morgue::install_interrupt_handler();
+    morgue::ignore_file_size_signal();
     return morgue::run_index(options, std::cout, std::cerr);
 }

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -140,6 +141,38 @@ BOOST_AUTO_TEST_CASE(writer_adds_replaces_removes_and_remembers_files) {
         writer.commit();
         BOOST_TEST(writer.document_count() == 0u);
     }
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_not_committed_is_dropped) {
+    // A run that fails mid-batch (a full disk) unwinds through the writer's destructor, which
+    // must not commit part of the batch: the database stays as last committed.
+    TempDir dir;
+    morgue::DocumentBuilder builder;
+    morgue::Article a = sample();
+    morgue::Article b = sample();
+    b.id = "https://capital-wire.example/b";
+    {
+        morgue::IndexWriter writer(dir.path.string());
+        writer.write(builder.build(a), morgue::schema::id_term(a.id), a.lang);
+        writer.commit();
+        writer.write(builder.build(b), morgue::schema::id_term(b.id), b.lang);
+        writer.remember_file("/data/feed.jsonl", 120, 7);
+        BOOST_TEST(writer.document_count() == 2u);
+    }
+    morgue::IndexWriter writer(dir.path.string());
+    BOOST_TEST(writer.document_count() == 1u);
+    BOOST_TEST(writer.contains(morgue::schema::id_term(a.id)));
+    BOOST_TEST(!writer.file_unchanged("/data/feed.jsonl", 120, 7));
+}
+
+BOOST_AUTO_TEST_CASE(write_failure_names_database_and_cause) {
+    Xapian::DatabaseError full("Error writing block 204", ENOSPC);
+    std::string message = morgue::write_failure("/data/db", full).what();
+    BOOST_TEST(message.rfind("cannot write database '/data/db': write failed: No space left on "
+                             "device (Error writing block 204); the database is intact as last "
+                             "committed.",
+                             0) == 0u);
+    BOOST_TEST(message.find("run the same command again to resume") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(newer_schema_is_refused) {
