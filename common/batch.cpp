@@ -72,6 +72,8 @@ void apply_option(SearchRequest& r, std::string_view key, simdjson::dom::element
         r.match_all_words = flag_option(value, key);
     } else if (key == "recency") {
         r.recency = string_option(value, key);
+    } else if (key == "expand") {
+        r.expand = flag_option(value, key);
     } else if (key == "collapse") {
         r.collapse = flag_option(value, key);
     } else if (key == "duplicates") {

@@ -4,8 +4,10 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "errors.h"
+#include "ranking.h"
 #include "schema.h"
 #include "stem_adapter.h"
 #include "text/language.h"
@@ -67,6 +69,7 @@ class EntityField : public Xapian::FieldProcessor {
 struct DateState {
     const QueryContext* context = nullptr;
     std::optional<dates::DateRange>* seen = nullptr;
+    std::string error;  ///< the first malformed date, raised once the parser has returned
 };
 
 namespace {
@@ -74,19 +77,23 @@ namespace {
 /// date:... ranges; remembers the range so that output can show it.
 class DateField : public Xapian::FieldProcessor {
   public:
-    explicit DateField(const DateState& state) : state_(state) {}
+    explicit DateField(DateState& state) : state_(state) {}
     Xapian::Query operator()(const std::string& value) override {
         const QueryContext& context = *state_.context;
         dates::RangeResult result = dates::parse_date_range(value, context.now, context.tz);
         if (!result.range) {
-            throw QueryError(result.error);
+            // An exception thrown through Xapian's parser leaks its state: keep the error.
+            if (state_.error.empty()) {
+                state_.error = result.error;
+            }
+            return Xapian::Query::MatchNothing;
         }
         *state_.seen = result.range;
         return date_filter(*result.range);
     }
 
   private:
-    const DateState& state_;
+    DateState& state_;
 };
 
 /// Drops the function words of questions ("what did the ...").
@@ -167,7 +174,7 @@ void apply_context(Xapian::QueryParser& parser, const QueryContext& context) {
 }
 
 /// The settings of every query: the database and the schema's fields.
-void configure(Xapian::QueryParser& parser, const Xapian::Database& db, const DateState& dates) {
+void configure(Xapian::QueryParser& parser, const Xapian::Database& db, DateState& dates) {
     parser.set_database(db);
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     for (const schema::FieldSpec& spec : schema::kFields) {
@@ -387,15 +394,18 @@ ParsedQuery QueryParsers::parse(std::string_view raw, const QueryContext& contex
     if (std::count(trimmed.begin(), trimmed.end(), '"') % 2 != 0) {
         parsed.warnings.push_back("unbalanced quote: the phrase runs to the end of the query");
     }
-    *dates_ = DateState{&context, &parsed.date};
+    *dates_ = DateState{&context, &parsed.date, {}};
     auto parser_of = [&](const std::string& lang) -> Xapian::QueryParser& {
         Xapian::QueryParser& parser = parser_for(lang);
         apply_context(parser, context);
         return parser;
     };
-    parsed.query =
-        read_per_language(parser_of, std::string(trimmed), db_, context, parsed.warnings);
-    *dates_ = DateState{};
+    parsed.query = read_per_language(parser_of, lower_incidental_capitals(trimmed), db_, context,
+                                     parsed.warnings);
+    const std::string date_error = std::exchange(*dates_, DateState{}).error;
+    if (!date_error.empty()) {
+        throw QueryError(date_error);
+    }
     return parsed;
 }
 

@@ -8,6 +8,7 @@
 #include "copies.h"
 #include "facets.h"
 #include "query.h"
+#include "ranking.h"
 #include "schema.h"
 #include "search_snippet.h"
 #include "stored_fields.h"
@@ -268,6 +269,10 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     try {
         Xapian::Enquire enquire(db_);
         enquire.set_query(prepared.query);
+        enquire.set_weighting_scheme(relevance_weight());
+        if (request.expand && request.sort == SortOrder::relevance) {
+            enquire.set_query(expanded_query(enquire, prepared.query));
+        }
         snippet_matcher_ = SnippetMatcher(prepared.query);
         set_order(enquire, request.sort);
         FacetCounter counter(request.facets, request.histogram);

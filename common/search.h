@@ -36,6 +36,7 @@ struct SearchRequest {
     std::string like;                 ///< --like ID: articles similar to one
     std::string recency;              ///< --recency HALFLIFE ("30d", "2w"): favour recent articles
     bool suggest = true;              ///< "did you mean" when the query finds little
+    bool expand = false;              ///< --expand: reorder by the words of the best matches
 };
 
 /// The factor --recency gives an article's relevance: 0.5 + 0.5 * 2^(-age / half_life), from

@@ -63,6 +63,8 @@ void setup_options(CLI::App& app, morgue::SearchCommand& c, Choices& ch) {
         ->check(CLI::IsMember({"day", "week", "month", "year"}));
     app.add_flag("--collapse", r.collapse, "Show each story once, with its copies");
     app.add_option("--recency", r.recency, "Favour recent articles: half-life such as 30d, 1y");
+    app.add_flag("--expand", r.expand,
+                 "Reorder the matches by the words of the best ones (relevance feedback)");
     app.add_option("--duplicates", r.duplicates_of, "List the copies of the article with this id");
     app.add_option("--like", r.like, "Rank articles by similarity to the one with this id");
     app.add_flag("!--no-suggest", r.suggest, "No \"did you mean\" when a query finds little");

@@ -173,6 +173,26 @@ BOOST_AUTO_TEST_CASE(queries_it_will_not_guess_at_are_errors) {
     BOOST_TEST(ids("12:30").empty());
 }
 
+// A malformed date is raised once Xapian's parser has returned (an exception thrown through it
+// leaked the parser's state), in the reading of any language and in the lenient reading of a
+// query whose syntax does not parse; the first one is named, and the next query is unaffected.
+BOOST_AUTO_TEST_CASE(malformed_dates_are_errors_after_parsing) {
+    const std::string expected =
+        "malformed date \"2022-13\" (expected YYYY, YYYY-MM, YYYY-MM-DD, a relative period "
+        "such as 7d, or today/yesterday/this-week/...)";
+    for (const std::string query : {"date:2022-13", "harbour OR date:2022-13 OR date:1999-99",
+                                    "(crab date:2022-13", "lang:de date:2022-13"}) {
+        std::string error;
+        try {
+            ids(query);
+        } catch (const morgue::QueryError& e) {
+            error = e.what();
+        }
+        BOOST_TEST(error == expected, query);
+    }
+    BOOST_TEST(ids("date:2022-02-22") == (Ids{"a"}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(odd_syntax_is_read_leniently_with_a_warning) {
     morgue::Searcher searcher({path.string()});
     morgue::SearchRequest request;
