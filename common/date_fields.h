@@ -17,6 +17,10 @@ namespace morgue::dates::fields {
 /// Seconds in a day.
 inline constexpr std::int64_t kDay = 86400;
 
+/// The first and last instants morgue dates: 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
+inline constexpr std::int64_t kFirstSecond = -62135596800;
+inline constexpr std::int64_t kLastSecond = 253402300799;
+
 /// a / b rounded towards minus infinity, so that instants before 1970 fall on the right day.
 inline std::int64_t floor_div(std::int64_t a, std::int64_t b) {
     std::int64_t q = a / b;

@@ -20,8 +20,6 @@ namespace {
 using namespace tokens;  // the lexical layer
 using namespace fields;  // parsed dates, turned here into periods
 
-constexpr std::int64_t kFirstSecond = -62135596800;  // 0001-01-01T00:00:00Z
-
 constexpr std::string_view kExpected =
     "(expected YYYY, YYYY-MM, YYYY-MM-DD, a relative period such as 7d, or "
     "today/yesterday/this-week/...)";
@@ -65,7 +63,9 @@ Period period_of(const Fields& f, const TimeZone& tz) {
     } else if (f.precision == Precision::minute) {
         next = f.local + 60;
     }
-    return Period{to_utc(f.local, f, tz), to_utc(next, f, tz) - 1};
+    // A zone can move the first or last hours of the years 1..9999 out of them.
+    return Period{std::clamp(to_utc(f.local, f, tz), kFirstSecond, kLastSecond),
+                  std::clamp(to_utc(next, f, tz) - 1, kFirstSecond, kLastSecond)};
 }
 
 // Local days [first, next) as UTC seconds.

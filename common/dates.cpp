@@ -295,7 +295,12 @@ std::optional<ParsedDate> parse_date(std::string_view text, const TimeZone& tz) 
     if (!f) {
         return std::nullopt;
     }
-    return ParsedDate{to_utc(f->local, *f, tz), f->offset.has_value(), f->precision};
+    // A zone can move the first or last hours of the years 1..9999 out of them.
+    const std::int64_t utc = to_utc(f->local, *f, tz);
+    if (utc < kFirstSecond || utc > kLastSecond) {
+        return std::nullopt;
+    }
+    return ParsedDate{utc, f->offset.has_value(), f->precision};
 }
 
 bool better_date(const ParsedDate& a, const ParsedDate& b) {

@@ -55,7 +55,8 @@ struct ParsedDate {
 /// Unix timestamps (up to 10 digits: seconds, 13: milliseconds, a fraction ignored) and
 /// newswire "26-FEB-1987 15:01:01.79" (text after its time is ignored). Month and weekday names
 /// are English, any case. Zone-less values are taken in tz. nullopt when the text is not a date
-/// morgue understands, is not a real calendar date, or its year is outside 1..9999.
+/// morgue understands, is not a real calendar date, or its year (as written or in UTC) is
+/// outside 1..9999.
 std::optional<ParsedDate> parse_date(std::string_view text, const TimeZone& tz);
 
 /// True when a is the better source for a record's date: zone-aware beats zone-less, then the

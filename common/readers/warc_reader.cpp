@@ -135,7 +135,10 @@ class RecordHandler {
     }
 
     void page(const ArchiveRecord& record, std::string_view html, std::string charset) {
-        const PageContext context{clean_uri(record.target_uri), record.date, std::move(charset)};
+        // Header values are bytes: outside ASCII they are read as Windows-1252, so that the
+        // record's url and date are UTF-8 like its other values.
+        const PageContext context{clean_uri(text::to_utf8(record.target_uri)),
+                                  text::to_utf8(record.date), std::move(charset)};
         const Origin origin{info_.display_path, record.number};
         std::optional<Record> article = read_page_(html, context, origin, diagnostics_);
         if (article) {

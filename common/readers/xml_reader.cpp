@@ -8,6 +8,7 @@
 #include <new>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "../text/unicode.h"
 #include "header_fields.h"
@@ -43,6 +44,17 @@ bool declares_encoding(std::string_view head) {
     const std::size_t end = head.find("?>");
     return head.substr(0, 5) == "<?xml" && end != std::string_view::npos &&
            head.substr(0, end).find("encoding") != std::string_view::npos;
+}
+
+// libxml2 recovers from bytes that are not in the declared encoding by keeping them in names
+// and text: those are read as Windows-1252, as in undeclared files.
+void repair_utf8(std::vector<std::pair<std::string, std::string>>& fields) {
+    for (auto& [key, value] : fields) {
+        if (!text::is_valid_utf8(key) || !text::is_valid_utf8(value)) {
+            key = text::to_utf8(key);
+            value = text::to_utf8(value);
+        }
+    }
 }
 
 // "Opening and ending tag mismatch: p line 3 and body" at line 4.
@@ -104,6 +116,7 @@ void XmlReader::read(ByteSource& in, const InputInfo& info, const RecordSink& si
     } else {
         xml::flatten(root, "", record.fields, [](const xmlNode*) { return false; });
     }
+    repair_utf8(record.fields);
     record.origin = Origin{info.display_path, 0};
     record.file_id = info.file_id;
     sink(std::move(record));

@@ -153,6 +153,17 @@ BOOST_AUTO_TEST_CASE(ranges_are_taken_in_the_time_zone) {
     for (const RangeCase& c : new_york) {
         check_range(c, kNow, zone("America/New_York"));
     }
+    // Periods that the zone moves past the years 1..9999 in UTC end with them.
+    const RangeCase minus_five_thirty[] = {
+        {"9999", "9999-01-01T05:30:00Z", "9999-12-31T23:59:59Z"},
+        {"9999-12-31T23:30", "9999-12-31T23:59:59Z", "9999-12-31T23:59:59Z"},
+        {"2022..9999", "2022-01-01T05:30:00Z", "9999-12-31T23:59:59Z"},
+    };
+    for (const RangeCase& c : minus_five_thirty) {
+        check_range(c, kNow, zone("-05:30"));
+    }
+    check_range({"0001-01-01", "0001-01-01T00:00:00Z", "0001-01-01T21:59:59Z"}, kNow,
+                zone("+02:00"));
 }
 
 BOOST_AUTO_TEST_CASE(bounds_for_since_and_until) {

@@ -89,6 +89,8 @@ BOOST_AUTO_TEST_CASE(parse_date_gives_exact_seconds) {
         {"1969-12-31T23:59:59Z", -1},
         {"0001-01-01T00:00:00Z", -62135596800},
         {"9999-12-31T23:59:59Z", 253402300799},
+        {"9999-12-31T23:59:59+01:00", 253402297199},
+        {"0001-01-01T00:00:00-01:00", -62135593200},
     };
     for (const auto& c : cases) {
         std::optional<ParsedDate> d = parse_date(c.input, TimeZone());
@@ -251,6 +253,28 @@ BOOST_AUTO_TEST_CASE(rejects) {
     for (std::string_view input : cases) {
         BOOST_TEST_CONTEXT("parse_date(\"" << input << "\")") {
             BOOST_TEST(!parse_date(input, TimeZone()).has_value());
+        }
+    }
+}
+
+// Dates that their zone (or tz) moves out of the years 1..9999 in UTC, where they would print
+// as "10000-01-01T00:59:59Z" or "0000-12-31T23:00:00Z".
+BOOST_AUTO_TEST_CASE(rejects_dates_their_zone_moves_out_of_the_years_1_to_9999) {
+    const struct {
+        std::string_view input;
+        std::string_view tz;
+    } cases[] = {
+        {"9999-12-31T23:59:59-01:00", "+00:00"},
+        {"Mon, 31 Dec 9999 23:59:59 -1200", "+00:00"},
+        {"31.12.9999 23:59 -0100", "+00:00"},
+        {"0001-01-01T00:00:00+01:00", "+00:00"},
+        {"9999-12-31T23:00", "-0530"},
+        {"0001", "+02:00"},
+        {"0001-01-01", "+02:00"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT("parse_date(\"" << c.input << "\") in " << c.tz) {
+            BOOST_TEST(!parse_date(c.input, zone(c.tz)).has_value());
         }
     }
 }

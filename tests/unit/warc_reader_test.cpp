@@ -211,6 +211,19 @@ BOOST_AUTO_TEST_CASE(html_responses_and_resources_become_records) {
                    "articles) [WARC records without an HTML page]\n");
 }
 
+// Header values are bytes; a record's values are UTF-8, so bytes outside ASCII in the target
+// URI and the date are read as Windows-1252.
+BOOST_AUTO_TEST_CASE(header_bytes_outside_ascii_are_read_as_windows_1252) {
+    const std::string input = warc("resource",
+                                   "WARC-Target-URI: http://example.com/caf\xe9\r\n"
+                                   "WARC-Date: 2020-01-02T03:04:05\xff\r\n"
+                                   "Content-Type: text/html\r\n",
+                                   "<p>resource</p>");
+    BOOST_TEST(read_warc(input) ==
+               "R in:1 | url=http://example.com/caf\xc3\xa9 | date=2020-01-02T03:04:05\xc3\xbf | "
+               "charset= | html=<p>resource</p>\n");
+}
+
 BOOST_AUTO_TEST_CASE(http_errors_and_unstated_types) {
     const std::string input =
         response("http://a/missing", "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\nx") +
