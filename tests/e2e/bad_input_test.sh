@@ -187,6 +187,10 @@ expect_code "closing bracket alone" 0 "$MORGUE_SEARCH" -d "$DB" 'harbour)'
 expect_code "lone operator read as a word" 0 "$MORGUE_SEARCH" -d "$DB" AND
 expect_contains "lone operator warning" "$TMP/err" "query syntax not understood"
 expect_code "dangling operator" 0 "$MORGUE_SEARCH" -d "$DB" 'harbour AND'
+# Xapian's CJK n-grams reject a CJK run joined to a letter after another word; the query is
+# then read word by word.
+expect_code "CJK run joined to a letter" 0 "$MORGUE_SEARCH" -d "$DB" 'harbour 中e'
+expect_contains "CJK run joined to a letter warning" "$TMP/err" "query syntax not understood"
 expect_code "lone minus" 1 "$MORGUE_SEARCH" -d "$DB" '-'
 deep=$(python3 -c 'print("(" * 10000 + "harbour" + ")" * 10000)')
 expect_code "10,000 brackets" 0 "$MORGUE_SEARCH" -d "$DB" "$deep"
