@@ -22,6 +22,16 @@ CompactionResult compact_in_place(const std::string& path,
                                   const std::vector<std::string>& more_sources,
                                   const std::function<void()>& before_swap);
 
+/// Combines the shards of the archive folder (their paths, in the stub's order) into one
+/// database, documents renumbered in that order, with their metadata merged: languages as the
+/// union, the schema version the highest, a file's state kept when every shard that records it
+/// agrees (else dropped, so that the file is read again), the sharding layout removed. The
+/// database takes the folder's place atomically, as compact_in_place does: readers see the
+/// archive or the database, never a mix; before_swap must close the shards' writers. Throws
+/// DatabaseError, leaving the archive as it was.
+CompactionResult merge_in_place(const std::string& folder, const std::vector<std::string>& shards,
+                                const std::function<void()>& before_swap);
+
 /// A folder beside the database (".NAME.WHAT-PID"), on its filesystem, for work files.
 std::string beside(const std::string& database, const std::string& what);
 

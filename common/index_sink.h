@@ -12,10 +12,11 @@
 
 #include "article.h"
 #include "diagnostics.h"
+#include "fresh_segments.h"
 #include "index_summary.h"
 #include "index_writer.h"
 #include "pipeline.h"
-#include "segment_writers.h"
+#include "sharded_index.h"
 
 namespace morgue {
 
@@ -51,47 +52,35 @@ struct SinkOptions {
 
 /// The single consumer of prepared items: writes documents (or prints articles for --dry-run),
 /// applies file events, counts everything in the summary and commits in batches. A fresh
-/// database is written by SegmentWriters, merged in by finish(); an id seen twice ends that
-/// (the second copy replaces the first, which the one writer does).
+/// database is written in segments (FreshSegments), merged in by finish(). A sharded archive
+/// is written through its ShardedIndex instead.
 class IndexSink {
   public:
     /// writer is null for --dry-run.
     IndexSink(IndexWriter* writer, const SinkOptions& options, std::ostream& out,
               IndexSummary& summary);
+    /// Writes into the shards of an archive.
+    IndexSink(ShardedIndex* shards, const SinkOptions& options, std::ostream& out,
+              IndexSummary& summary);
 
     void consume(IndexItem& item);
-    /// Merges the segments written, if any, into the database (committed).
+    /// Merges the segments written, if any, into the database, and commits.
     void finish();
     /// Ends the progress line, if one was shown.
     void end_progress();
 
   private:
-    /// A file read to its end, to record as indexed once its documents are in the database.
-    struct FileState {
-        std::string path;
-        std::uint64_t size = 0;
-        std::int64_t mtime_ns = 0;
-    };
-
-    void remember_file(FileState file);
+    void remember_file(const std::string& path, std::uint64_t size, std::int64_t mtime_ns);
     void store(const Article& article, Xapian::Document& document);
-    bool store_in_segment(const Article& article, Xapian::Document& document);
-    void open_segments();
-    bool written_before(const std::string& id);
-    std::size_t segment_size() const;
-    void merge_segments();
+    void store_in_shards(const Article& article, Xapian::Document& document);
     void show_progress();
 
     IndexWriter* writer_;
+    ShardedIndex* shards_ = nullptr;
     SinkOptions options_;
     std::ostream& out_;
     IndexSummary& summary_;
-    bool segmenting_ = false;  ///< new documents go to segments_
-    bool merged_ = false;      ///< segments were merged in before: look ids up there too
-    std::optional<SegmentWriters> segments_;
-    std::unordered_set<std::string> segment_ids_;  ///< ids in segments_
-    std::vector<FileState> files_in_segments_;      ///< read into segments_, not merged in yet
-    Xapian::docid last_id_ = 0;
+    std::optional<FreshSegments> segments_;  ///< with writer_: a fresh database's new documents
     std::size_t pending_ = 0;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point last_progress_ = start_;

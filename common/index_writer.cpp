@@ -300,7 +300,10 @@ void IndexWriter::reopen() {
 }
 
 bool IndexWriter::remove(std::string_view id) {
-    std::string term = schema::id_term(id);
+    return remove_term(schema::id_term(id));
+}
+
+bool IndexWriter::remove_term(const std::string& term) {
     try {
         if (!db_.term_exists(term)) {
             return false;
@@ -311,6 +314,19 @@ bool IndexWriter::remove(std::string_view id) {
         throw write_failure(path_, e);
     }
     return true;
+}
+
+std::string IndexWriter::metadata(std::string_view key) const {
+    return db_.get_metadata(std::string(key));
+}
+
+void IndexWriter::set_metadata(std::string_view key, const std::string& value) {
+    try {
+        begin_batch();
+        db_.set_metadata(std::string(key), value);
+    } catch (const Xapian::DatabaseError& e) {
+        throw write_failure(path_, e);
+    }
 }
 
 std::string file_state_key(const std::string& path) {

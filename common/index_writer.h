@@ -65,6 +65,12 @@ class IndexWriter {
     void reopen();
     /// Removes the document with this id; false when there is none.
     bool remove(std::string_view id);
+    /// Removes the document with this unique-id term; false when there is none.
+    bool remove_term(const std::string& id_term);
+    /// A metadata value of the database ("" when unset).
+    std::string metadata(std::string_view key) const;
+    /// Sets a metadata value, committed with the next batch.
+    void set_metadata(std::string_view key, const std::string& value);
     /// True when the file was indexed before with this size and modification time.
     bool file_unchanged(const std::string& path, std::uint64_t size, std::int64_t mtime_ns) const;
     /// Every file state recorded, by file_state_key, to consult without touching the database

@@ -13,15 +13,18 @@
 
 #include "compaction.h"
 #include "errors.h"
+#include "index_sink.h"
 #include "index_summary.h"
 #include "index_writer.h"
-#include "schema.h"
 #include "inputs.h"
 #include "interrupt.h"
-#include "index_sink.h"
 #include "ordered_pipeline.h"
 #include "pipeline.h"
+#include "schema.h"
+#include "sharded_index.h"
+#include "shards.h"
 #include "streams.h"
+#include "stub.h"
 #include "text/language.h"
 #include "text/unicode.h"
 
@@ -89,24 +92,26 @@ class IndexRun {
     IndexRun(const IndexOptions& options, std::ostream& out, std::ostream& err)
         : options_(options), pipeline_(make_pipeline_options(options)),
           summary_(err, options.quiet) {
+        shards::Layout requested = shards::requested_layout(options.shards, options.shard_by);
+        if (options.merge && (requested.scheme != shards::Scheme::none || options.dry_run)) {
+            throw UsageError(std::string("--merge combines the shards of an existing archive; ") +
+                             (options.dry_run
+                                  ? "--dry-run writes nothing"
+                                  : "it does not go with " + shards::flag_of(requested)));
+        }
         if (!options.dry_run) {
-            std::function<void()> waiting;
-            if (options.wait) {
-                waiting = [&err, &options] {
-                    err << "morgue-index: database '" << options.database
-                        << "' is locked by another writer; waiting for it to finish\n";
-                };
-            }
-            writer_.emplace(options.database, options.spelling, waiting);
-            remove_stale_work_folders(options.database);
-            file_states_ = writer_->file_states();
+            open_database(requested, err);
         }
         SinkOptions sink;
         sink.batch_size = options.batch_size;
         sink.writers = std::max<std::size_t>(1, worker_threads(options));
         sink.spelling = options.spelling;
         sink.progress = options.progress && !options.quiet;
-        sink_.emplace(writer_ ? &*writer_ : nullptr, sink, out, summary_);
+        if (shards_) {
+            sink_.emplace(&*shards_, sink, out, summary_);
+        } else {
+            sink_.emplace(writer_ ? &*writer_ : nullptr, sink, out, summary_);
+        }
         stream_.emplace(
             worker_threads(options), kItemsInFlight, kBytesInFlight,
             [this](IndexItem& item) { prepare_item(item, pipeline_, !options_.dry_run); },
@@ -115,7 +120,7 @@ class IndexRun {
 
     void delete_ids() {
         for (const std::string& id : options_.delete_ids) {
-            if (writer_->remove(id)) {
+            if (shards_ ? shards_->remove(id) : writer_->remove(id)) {
                 ++summary_.deleted;
             } else {
                 report(note({}, "no document with id '" + id + "'; nothing deleted",
@@ -127,7 +132,8 @@ class IndexRun {
     void index_file(const InputFile& file) {
         std::string state_path = file.path == "-" ? std::string() : absolute_path(file.path);
         std::string state = file_state(file.size, file.mtime_ns);
-        if (writer_ && !options_.force && !state_path.empty()) {
+        bool writing = writer_ || shards_;
+        if (writing && !options_.force && !state_path.empty()) {
             auto known = file_states_.find(file_state_key(state_path));
             if (known != file_states_.end() && known->second == state) {
                 ++summary_.files_unchanged;
@@ -151,7 +157,7 @@ class IndexRun {
             failure.diagnostic.severity = Severity::error;
             stream_->submit(std::move(failure), 0);
         }
-        if (writer_ && !state_path.empty()) {
+        if (writing && !state_path.empty()) {
             file_states_[file_state_key(state_path)] = state;
             IndexItem done;
             done.kind = IndexItem::Kind::file_done;
@@ -177,7 +183,9 @@ class IndexRun {
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_)
                              .count();
         summary_.print(seconds);
-        if (options_.compact && writer_ && !was_interrupted) {
+        if (options_.merge && shards_ && !was_interrupted) {
+            merge();  // into a compact database: --compact has nothing left to do
+        } else if (options_.compact && (writer_ || shards_) && !was_interrupted) {
             compact();
         }
         if (was_interrupted) {
@@ -191,11 +199,78 @@ class IndexRun {
     }
 
   private:
+    /// Opens the database, or the sharded archive that -d is or that requested lays out.
+    void open_database(const shards::Layout& requested, std::ostream& err) {
+        std::function<void()> waiting;
+        if (options_.wait) {
+            waiting = [&err, this] {
+                err << "morgue-index: database '" << options_.database
+                    << "' is locked by another writer; waiting for it to finish\n";
+            };
+        }
+        if (writes_archive(requested)) {
+            shards_.emplace(ShardedOptions{options_.database, requested, options_.spelling, waiting,
+                                           std::max<std::size_t>(1, worker_threads(options_)),
+                                           options_.batch_size});
+            file_states_ = shards_->file_states();
+            return;
+        }
+        if (options_.merge) {
+            throw UsageError("--merge: '" + options_.database +
+                             "' is not a sharded archive, so there is nothing to merge "
+                             "(--compact rewrites a single database compactly)");
+        }
+        writer_.emplace(options_.database, options_.spelling, waiting);
+        check_not_a_shard();
+        remove_stale_work_folders(options_.database);
+        file_states_ = writer_->file_states();
+    }
+
+    /// True when -d is a sharded archive (a folder holding XAPIANDB, or that file), or one is
+    /// asked for.
+    bool writes_archive(const shards::Layout& requested) const {
+        if (requested.scheme != shards::Scheme::none) {
+            return true;
+        }
+        std::optional<std::string> stub = stub::stub_file(options_.database);
+        if (stub) {
+            return std::filesystem::path(*stub).filename() == stub::kStubName;
+        }
+        std::error_code ec;
+        return std::filesystem::is_directory(options_.database, ec) &&
+               shards::inspect(options_.database).kind == shards::Archive::Kind::archive;
+    }
+
+    /// Documents written into one shard alone would bypass the archive's layout.
+    void check_not_a_shard() const {
+        if (!writer_->metadata(schema::kShardingKey).empty()) {
+            std::filesystem::path shard =
+                std::filesystem::path(options_.database).lexically_normal();
+            std::string archive =
+                (shard.filename().empty() ? shard.parent_path() : shard).parent_path().string();
+            throw UsageError("'" + options_.database + "' is a shard of the sharded archive '" +
+                             archive + "'; index into the archive instead: -d " + archive);
+        }
+    }
+
     void compact() {
         CompactionResult sizes =
-            compact_in_place(options_.database, {}, [this] { writer_->close(); });
-        char line[160];
-        std::snprintf(line, sizeof line, "morgue-index: compacted: %.1f MB -> %.1f MB\n",
+            shards_ ? shards_->compact()
+                    : compact_in_place(options_.database, {}, [this] { writer_->close(); });
+        print_sizes(shards_ ? "compacted " + std::to_string(shards_->shard_count()) + " shards"
+                            : std::string("compacted"),
+                    sizes);
+    }
+
+    void merge() {
+        std::size_t count = 0;
+        CompactionResult sizes = shards_->merge(count);
+        print_sizes("merged " + std::to_string(count) + " shards into one database", sizes);
+    }
+
+    void print_sizes(const std::string& what, const CompactionResult& sizes) {
+        char line[200];
+        std::snprintf(line, sizeof line, "morgue-index: %s: %.1f MB -> %.1f MB\n", what.c_str(),
                       static_cast<double>(sizes.bytes_before) / 1e6,
                       static_cast<double>(sizes.bytes_after) / 1e6);
         summary_.stream() << line;
@@ -252,6 +327,7 @@ class IndexRun {
     PipelineOptions pipeline_;
     IndexSummary summary_;
     std::optional<IndexWriter> writer_;
+    std::optional<ShardedIndex> shards_;              ///< instead of writer_, for a sharded archive
     std::map<std::string, std::string> file_states_;  ///< read on this thread only
     std::optional<IndexSink> sink_;
     std::optional<OrderedPipeline<IndexItem>> stream_;  ///< last: its threads stop first
@@ -281,6 +357,10 @@ int run_index(const IndexOptions& options, std::ostream& out, std::ostream& err)
     } catch (const UsageError& e) {
         err << "morgue-index: error: " << e.what() << '\n';
         return static_cast<int>(ExitCode::usage);
+    } catch (const Interrupted&) {
+        err << "morgue-index: interrupted while waiting for another writer; nothing was "
+               "written\n";
+        return static_cast<int>(ExitCode::interrupted);
     } catch (const DatabaseError& e) {
         err << "morgue-index: error: " << e.what() << '\n';
         return static_cast<int>(ExitCode::database);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct IndexOptions {
     std::string language;                  ///< --language: of records naming none; no detection
     std::size_t threads = 0;               ///< -j: worker threads; 0 = the processors available
     bool compact = false;                  ///< --compact: rewrite the database compactly at the end
+    std::optional<unsigned> shards;        ///< --shards N: a new archive of N hash shards
+    std::string shard_by;                  ///< --shard-by year|month: a new archive by date
+    bool merge = false;                    ///< --merge: the archive's shards into one database
     bool dry_run = false;                  ///< print articles as JSON Lines, write nothing
     bool strict = false;                   ///< skipped records make the exit code 1
     bool quiet = false;

@@ -26,7 +26,8 @@ namespace morgue::schema {
 // of a collection's own codes (XTOPIC:, XTAG:); all of them are also in the document data.
 //
 // Metadata: kSchemaVersionKey holds kSchemaVersion; kLanguagesKey the space-separated ISO
-// codes present; kFileStatePrefix + digest(path) holds "size mtime" of each indexed file.
+// codes present; kFileStatePrefix + digest(path) holds "size mtime" of each indexed file;
+// kShardingKey, in each shard of a sharded archive, the archive's layout (shards.h).
 
 enum class FieldKind {
     text,     ///< words, through the query parser
@@ -116,6 +117,8 @@ void check_schema_version(const std::string& path, const std::string& version,
                           std::string_view program);
 inline constexpr std::string_view kLanguagesKey = "morgue:languages";
 inline constexpr std::string_view kFileStatePrefix = "morgue:file:";
+/// In a shard of a sharded archive: "hash N", "year" or "month" (shards.h).
+inline constexpr std::string_view kShardingKey = "morgue:sharding";
 
 /// Weight of title words in the free text, relative to body words.
 inline constexpr unsigned kTitleWeight = 3;

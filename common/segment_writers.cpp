@@ -94,9 +94,11 @@ struct SegmentWriters::Lane {
 };
 
 SegmentWriters::SegmentWriters(std::string folder, std::size_t writers,
-                               std::size_t segment_size, bool spelling, Xapian::docid first_id)
+                               std::size_t segment_size, bool spelling, Xapian::docid first_id,
+                               std::size_t queued_text)
     : folder_(std::move(folder)), spelling_(spelling),
-      segment_size_(segment_size < 1 ? 1 : segment_size), first_id_(first_id) {
+      segment_size_(segment_size < 1 ? 1 : segment_size), queued_text_(queued_text),
+      first_id_(first_id) {
     std::error_code ignored;
     fs::remove_all(folder_, ignored);
     fs::create_directories(folder_);
@@ -133,7 +135,7 @@ void SegmentWriters::add(Xapian::docid id, Xapian::Document doc, std::size_t tex
     lane.changed.wait(lock, [&] {
         bool fits = lane.queue.empty() ||
                     (lane.queue.size() < segment_size_ &&
-                     lane.queued_text + text_bytes <= kQueuedTextPerWriter);
+                     lane.queued_text + text_bytes <= queued_text_);
         return lane.failure || fits;
     });
     if (lane.failure) {

@@ -71,7 +71,17 @@ void setup_options(CLI::App& app, morgue::IndexOptions& o, std::string& format) 
                    "Threads for the per-record work (default: the processors available)")
         ->check(CLI::Range(1, 256));
     app.add_flag("--compact", o.compact,
-                 "Rewrite the database compactly at the end (smaller, faster to search)");
+                 "Rewrite the database (every shard of an archive) compactly at the end");
+    app.add_option("--shards", o.shards,
+                   "Make -d a new archive of N shards (2 to 1024), by a hash of each record's "
+                   "id: a folder of databases that morgue-search reads as one");
+    app.add_option("--shard-by", o.shard_by,
+                   "Make -d a new archive of one shard per year or month of the records' dates "
+                   "(UTC), undated records in 'undated'")
+        ->check(CLI::IsMember({"year", "month"}));
+    app.add_flag("--merge", o.merge,
+                 "Combine the shards of the archive -d into one compact database, in its "
+                 "place, after indexing the inputs (if any)");
     app.add_flag("--dry-run", o.dry_run, "Print the normalised articles as JSON Lines; write nothing");
     app.add_flag("--strict", o.strict, "Exit with 1 when records were skipped");
     app.add_flag("-q,--quiet", o.quiet, "Print only errors and the summary");
@@ -87,7 +97,7 @@ int main(int argc, char** argv) {
     setup_options(app, options, format);
     try {
         app.parse(argc, argv);
-        if (options.inputs.empty() && options.delete_ids.empty()) {
+        if (options.inputs.empty() && options.delete_ids.empty() && !options.merge) {
             throw CLI::ValidationError("inputs", "nothing to index: give files or directories");
         }
         if (options.database.empty() && !options.dry_run) {
