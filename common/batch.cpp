@@ -141,7 +141,7 @@ int run_batch(const SearchCommand& defaults, std::istream& in, std::ostream& out
               std::ostream& err) {
     std::optional<Searcher> searcher;
     try {
-        searcher.emplace(defaults.databases);
+        searcher.emplace(defaults.databases, defaults.shards);
     } catch (const DatabaseError& e) {
         err << "morgue-search: error: " << e.what() << '\n';
         return static_cast<int>(ExitCode::database);

@@ -1,5 +1,8 @@
 #include "copies.h"
 
+#include <algorithm>
+#include <utility>
+
 #include "schema.h"
 #include "text/fingerprint.h"
 
@@ -52,10 +55,17 @@ std::vector<Xapian::docid> CopyFinder::copies_of(Xapian::docid doc,
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     Xapian::MSet candidates = enquire.get_mset(0, db_.get_doccount());
+    std::vector<std::pair<std::string, Xapian::docid>> found;
     for (auto it = candidates.begin(); it != candidates.end(); ++it) {
-        if (*it != doc && same_story(original, it.get_document())) {
-            copies.push_back(*it);
+        Xapian::Document candidate = it.get_document();
+        if (*it != doc && same_story(original, candidate)) {
+            found.emplace_back(candidate.get_value(schema::slot_number(schema::Slot::id)), *it);
         }
+    }
+    // Document numbers depend on how an archive is sharded; ids do not.
+    std::sort(found.begin(), found.end());
+    for (const auto& [id, copy] : found) {
+        copies.push_back(copy);
     }
     return copies;
 }

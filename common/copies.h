@@ -16,7 +16,7 @@ class CopyFinder {
     explicit CopyFinder(const Xapian::Database& db) : db_(db) {}
 
     /// The documents among those matching within (MatchAll: the whole archive) that are copies
-    /// of document doc, in document order; doc itself is left out.
+    /// of document doc, in id order; doc itself is left out.
     std::vector<Xapian::docid> copies_of(Xapian::docid doc, const Xapian::Query& within) const;
 
   private:

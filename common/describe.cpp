@@ -14,6 +14,9 @@ namespace {
 
 std::uint64_t size_on_disk(const std::string& path) {
     std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) {
+        return std::filesystem::file_size(path, ec);  // a single-file database
+    }
     std::uint64_t total = 0;
     for (std::filesystem::recursive_directory_iterator it(path, ec), end; !ec && it != end;
          it.increment(ec)) {
@@ -47,8 +50,9 @@ std::optional<std::int64_t> date_bound(const std::string& serialised) {
 
 }  // namespace
 
-Explanation Searcher::explain(const SearchRequest& request) const {
-    Prepared prepared = prepare(request);
+Explanation Searcher::explain(const SearchRequest& request) {
+    Prepared prepared;
+    retrying("read the query", [&] { prepared = prepare(request); });
     Explanation explanation;
     explanation.query_text = request.query;
     explanation.parsed = prepared.header.parsed;
@@ -63,32 +67,39 @@ Explanation Searcher::explain(const SearchRequest& request) const {
     explanation.collapse = request.collapse;
     explanation.recency = request.recency;
     explanation.warnings = std::move(prepared.header.warnings);
+    const std::vector<std::string>& notices = shards_.notices();
+    explanation.warnings.insert(explanation.warnings.end(), notices.begin(), notices.end());
     return explanation;
 }
 
-DatabaseStats Searcher::stats() const {
-    try {
-        DatabaseStats stats;
-        stats.paths = paths_;
+DatabaseStats Searcher::stats() {
+    DatabaseStats stats;
+    retrying("describe the database", [&] {
+        stats = DatabaseStats{};
+        stats.paths = shards_.names();
         stats.documents = db_.get_doccount();
-        stats.schema_version = schema::kSchemaVersion;
-        std::string version = db_.get_metadata(std::string(schema::kSchemaVersionKey));
-        if (!version.empty()) {
-            stats.schema_version = std::stoi(version);
-        }
+        stats.schema_version = shards_.schema_version();
         auto date = schema::slot_number(schema::Slot::date);
         stats.first_date = date_bound(db_.get_value_lower_bound(date));
         stats.last_date = date_bound(db_.get_value_upper_bound(date));
         stats.undated = stats.documents - db_.get_value_freq(date);
         stats.languages = languages_;
         stats.top_sources = largest_sources(db_, 10);
-        for (const std::string& path : paths_) {
+        for (const std::string& path : shards_.local_paths()) {
             stats.size_bytes += size_on_disk(path);
         }
-        return stats;
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot describe the database: " + e.get_description());
+    });
+    stats.warnings = shards_.notices();
+    std::string remote;
+    for (const std::string& name : shards_.remote_names()) {
+        remote += (remote.empty() ? "the remote shards (" : ", ") + name;
     }
+    if (!remote.empty()) {
+        remote += ")";
+        stats.warnings.push_back("the size on disk counts the local shards only: that of " +
+                                 remote + " is not known here");
+    }
+    return stats;
 }
 
 }  // namespace morgue

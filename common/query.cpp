@@ -262,14 +262,16 @@ struct LanguagePlan {
     bool others_tagged = false;              ///< ...and other_terms pick out every one of them
 };
 
-LanguagePlan plan_languages(const Xapian::Database& db, const QueryContext& context) {
+template <typename TermFreq>
+LanguagePlan plan_languages(const Xapian::Database& db, TermFreq&& termfreq,
+                            const QueryContext& context) {
     LanguagePlan plan;
     Xapian::doccount total = db.get_doccount();
     Xapian::doccount tagged = 0;
     Xapian::doccount in_own = 0;
     for (const std::string& lang : context.languages) {
         std::string term = schema::boolean_term(schema::kLangPrefix, lang);
-        Xapian::doccount in_language = db.get_termfreq(term);
+        Xapian::doccount in_language = termfreq(term);
         tagged += in_language;
         if (!context.languages_restricted && in_language * kMinorLanguageShare < total) {
             plan.other_terms.emplace_back(term);  // read as articles of no language are
@@ -281,7 +283,7 @@ LanguagePlan plan_languages(const Xapian::Database& db, const QueryContext& cont
     }
     std::string undetermined =
         schema::boolean_term(schema::kLangPrefix, schema::kUndeterminedLanguage);
-    if (Xapian::doccount unknown = db.get_termfreq(undetermined); unknown > 0) {
+    if (Xapian::doccount unknown = termfreq(undetermined); unknown > 0) {
         plan.other_terms.emplace_back(undetermined);
         tagged += unknown;
     }
@@ -307,11 +309,11 @@ Xapian::Query read_others(ParserOf&& parser_of, const std::string& text,
                                        plan.own_terms.end()));
 }
 
-template <typename ParserOf>
+template <typename ParserOf, typename TermFreq>
 Xapian::Query read_per_language(ParserOf&& parser_of, const std::string& text,
-                                const Xapian::Database& db, const QueryContext& context,
-                                std::vector<std::string>& warnings) {
-    LanguagePlan plan = plan_languages(db, context);
+                                const Xapian::Database& db, TermFreq&& termfreq,
+                                const QueryContext& context, std::vector<std::string>& warnings) {
+    LanguagePlan plan = plan_languages(db, termfreq, context);
     std::map<std::string, std::pair<Xapian::Query, std::vector<Xapian::Query>>> readings;
     for (std::size_t i = 0; i < plan.own.size(); ++i) {
         Xapian::Query reading = parse_with(parser_of(plan.own[i]), text, plan.own[i], warnings);
@@ -406,8 +408,17 @@ ParsedQuery QueryParsers::parse(std::string_view raw, const QueryContext& contex
         apply_context(parser, context);
         return parser;
     };
-    parsed.query = read_per_language(parser_of, lower_incidental_capitals(trimmed), db_, context,
-                                     parsed.warnings);
+    // The counts of the language terms, asked once per database: a remote shard answers each
+    // question over the network.
+    auto termfreq = [this](const std::string& term) {
+        auto [it, added] = termfreqs_.try_emplace(term, 0);
+        if (added) {
+            it->second = db_.get_termfreq(term);
+        }
+        return it->second;
+    };
+    parsed.query = read_per_language(parser_of, lower_incidental_capitals(trimmed), db_, termfreq,
+                                     context, parsed.warnings);
     const std::string date_error = std::exchange(*dates_, DateState{}).error;
     if (!date_error.empty()) {
         throw QueryError(date_error);

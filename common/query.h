@@ -35,7 +35,8 @@ struct DateState;
 
 /// The query parsers of one database, one per stemming language, kept from query to query:
 /// setting a parser up (fields, stemmer, stopwords) costs more than the parse itself. Reads
-/// queries as parse_query does. Not thread-safe.
+/// queries as parse_query does. The database must not change meanwhile (the counts of its
+/// language terms are kept too). Not thread-safe.
 class QueryParsers {
   public:
     explicit QueryParsers(Xapian::Database db);
@@ -50,6 +51,7 @@ class QueryParsers {
     Xapian::Database db_;
     std::unique_ptr<DateState> dates_;  ///< held apart: the parsers' date fields point to it
     std::map<std::string, Xapian::QueryParser> parsers_;
+    std::map<std::string, Xapian::doccount> termfreqs_;  ///< of language terms, once asked
 };
 
 /// Reads a user's query: free text (OR of the words by default, stopwords of questions

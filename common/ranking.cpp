@@ -170,10 +170,9 @@ const Xapian::Weight& relevance_weight() {
 
 namespace {
 
-/// --expand reads this many of the best matches, takes this many words from them, and gives
-/// each word this weight relative to a word of the query: chosen on the test collections
+/// --expand reads kFeedbackArticles of the best matches, takes this many words from them, and
+/// gives each word this weight relative to a word of the query: chosen on the test collections
 /// together (README "Ranking").
-constexpr Xapian::doccount kFeedbackArticles = 10;
 constexpr Xapian::termcount kFeedbackWords = 20;
 constexpr double kFeedbackWeight = 0.3;
 
@@ -188,18 +187,15 @@ class StemsOnly : public Xapian::ExpandDecider {
 
 }  // namespace
 
-Xapian::Query expanded_query(Xapian::Enquire& enquire, const Xapian::Query& query) {
+Xapian::Query expanded_query(Xapian::Enquire& enquire, const Xapian::Query& query,
+                             const Xapian::RSet& best) {
     enquire.set_query(query);
-    Xapian::MSet best = enquire.get_mset(0, kFeedbackArticles);
-    if (best.empty() || best.get_max_attained() <= 0) {
+    if (best.empty()) {
         return query;  // nothing, or no ranking to learn from (a filter or "*" alone)
     }
-    Xapian::RSet feedback;
-    for (auto it = best.begin(); it != best.end(); ++it) {
-        feedback.add_document(*it);
-    }
     StemsOnly stems;
-    Xapian::ESet words = enquire.get_eset(kFeedbackWords, feedback, &stems);
+    Xapian::ESet words =
+        enquire.get_eset(kFeedbackWords, best, Xapian::Enquire::USE_EXACT_TERMFREQ, &stems);
     std::vector<Xapian::Query> extra;
     for (auto it = words.begin(); it != words.end(); ++it) {
         extra.emplace_back(*it);

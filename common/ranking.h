@@ -22,9 +22,14 @@ const Xapian::Weight& relevance_weight();
 /// operators) are left as typed.
 std::string lower_incidental_capitals(std::string_view text);
 
+/// How many of the best matches --expand learns from.
+inline constexpr Xapian::doccount kFeedbackArticles = 10;
+
 /// Pseudo-relevance feedback (--expand): the query, with the matches it already has reordered
-/// by the words that best set its best matches apart. Runs the query once on enquire, whose
-/// weighting must be set; the matches themselves do not change.
-Xapian::Query expanded_query(Xapian::Enquire& enquire, const Xapian::Query& query);
+/// by the words that best set its best matches apart (best: its first kFeedbackArticles
+/// matches, when the first has a weight). Sets the query on enquire, whose weighting must be
+/// set; the matches themselves do not change.
+Xapian::Query expanded_query(Xapian::Enquire& enquire, const Xapian::Query& query,
+                             const Xapian::RSet& best);
 
 }  // namespace morgue

@@ -1,5 +1,5 @@
-// --recency: relevance blended with age, as a re-ranking of the best matches so that it needs
-// no weighting class of its own (remote shards run only Xapian's).
+// --recency: relevance blended with age, as a re-ranking of the best kRecencyDepth matches so
+// that it needs no weighting class of its own (remote shards run only Xapian's).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -12,10 +12,6 @@
 namespace morgue {
 
 namespace {
-
-/// How many of the best matches are re-ranked: a recent article below this depth by relevance
-/// alone is not brought up.
-constexpr Xapian::doccount kRecencyDepth = 200;
 
 std::int64_t half_life_seconds(const SearchRequest& request, std::int64_t now) {
     dates::RangeResult bound = dates::parse_date_bound(request.recency, false, now,
@@ -40,29 +36,27 @@ double recency_factor(std::optional<std::int64_t> date, std::int64_t now, std::i
     return 0.5 + 0.5 * std::exp2(-age / static_cast<double>(half_life));
 }
 
-void Searcher::add_recent_hits(Xapian::Enquire& enquire, const SearchRequest& request,
+void Searcher::add_recent_hits(const std::vector<Match>& matches, const SearchRequest& request,
                                SearchResults& results) {
     std::int64_t now = request.now.value_or(std::chrono::duration_cast<std::chrono::seconds>(
         std::chrono::system_clock::now().time_since_epoch()).count());
     std::int64_t half_life = half_life_seconds(request, now);
-    Xapian::MSet mset = enquire.get_mset(
-        0, std::max<Xapian::doccount>(kRecencyDepth, request.offset + request.limit));
-    std::vector<std::pair<double, Xapian::MSetIterator>> ranked;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    std::vector<std::pair<double, const Match*>> ranked;
+    for (const Match& match : matches) {
+        Xapian::MSetIterator it = match.at();
         std::string value = it.get_document().get_value(schema::slot_number(schema::Slot::date));
         std::optional<std::int64_t> date;
         if (!value.empty()) {
             date = static_cast<std::int64_t>(Xapian::sortable_unserialise(value));
         }
-        ranked.emplace_back(it.get_weight() * recency_factor(date, now, half_life), it);
+        ranked.emplace_back(it.get_weight() * recency_factor(date, now, half_life), &match);
     }
     // Stable: equal blended scores keep the relevance order and its tie-breaks.
     std::stable_sort(ranked.begin(), ranked.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
     for (std::size_t i = request.offset; i < ranked.size() && i < request.offset + request.limit;
          ++i) {
-        Hit hit = make_hit(ranked[i].second, request.snippet_length);
-        hit.rank = i + 1;
+        Hit hit = make_hit(*ranked[i].second, i + 1, request.snippet_length);
         hit.score = ranked[i].first;
         results.hits.push_back(std::move(hit));
     }

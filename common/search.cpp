@@ -1,8 +1,9 @@
 #include "search.h"
 
+#include <algorithm>
 #include <chrono>
 #include <set>
-#include <sstream>
+#include <utility>
 
 #include "errors.h"
 #include "copies.h"
@@ -17,73 +18,6 @@
 namespace morgue {
 
 namespace {
-
-/// Date, then id: undated articles last in both directions (they have no date value, and the
-/// key maker gives them a key above every date when sorting oldest first), and equal dates in
-/// id order, so that the same query on the same database always gives the same order.
-Xapian::KeyMaker* date_then_id_key(bool newest_first) {
-    auto* keys = new Xapian::MultiValueKeyMaker();
-    keys->add_value(schema::slot_number(schema::Slot::date), newest_first,
-                    newest_first ? std::string() : std::string(16, '\xff'));
-    keys->add_value(schema::slot_number(schema::Slot::id));
-    return keys->release();
-}
-
-/// Relevance, with ties broken by date (newest first) then id; or date order, then id.
-void set_order(Xapian::Enquire& enquire, SortOrder sort) {
-    if (sort == SortOrder::relevance) {
-        enquire.set_sort_by_relevance_then_key(date_then_id_key(true), false);
-    } else {
-        enquire.set_sort_by_key(date_then_id_key(sort == SortOrder::newest), false);
-    }
-}
-
-void check_shard(const std::string& path, const Xapian::Database& shard) {
-    std::string version = shard.get_metadata(std::string(schema::kSchemaVersionKey));
-    if (version.empty() && shard.get_doccount() == 0) {
-        return;  // created by a morgue-index that has committed nothing yet: empty, not foreign
-    }
-    if (version.empty()) {
-        throw DatabaseError("'" + path + "' is not a morgue database (no schema version)");
-    }
-    schema::check_schema_version(path, version, "morgue-search");
-}
-
-/// Reads of a database that a writer changes meanwhile, at most. A commit can discard the
-/// revision a slow reader is on (Xapian keeps only the one before it): DatabaseModifiedError.
-/// A reader that opens the database just as a compacted copy is swapped in (compaction.h) can
-/// get tables of both, which look corrupt or fail to open together. Either way the reader
-/// starts again from the newest revision; a database really broken fails every attempt.
-constexpr int kReadAttempts = 5;
-
-/// Opens a shard and reads its languages (into languages), from one revision.
-Xapian::Database open_shard_once(const std::string& path, std::string& languages) {
-    Xapian::Database shard(path);
-    check_shard(path, shard);
-    languages = shard.get_metadata(std::string(schema::kLanguagesKey));
-    return shard;
-}
-
-Xapian::Database open_shard(const std::string& path, std::string& languages) {
-    try {
-        for (int attempt = 1;; ++attempt) {
-            try {
-                return open_shard_once(path, languages);
-            } catch (const Xapian::DatabaseNotFoundError&) {
-                throw;
-            } catch (const Xapian::DatabaseError&) {
-                if (attempt == kReadAttempts) {
-                    throw;
-                }
-            }
-        }
-    } catch (const Xapian::DatabaseNotFoundError&) {
-        throw DatabaseError("no database at '" + path + "'; build one with: morgue-index -d " +
-                            path + " FILES...");
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot open database '" + path + "': " + e.get_description());
-    }
-}
 
 /// Fewer matches than this, and the searcher looks for a spelling correction.
 constexpr Xapian::doccount kSuggestBelow = 3;
@@ -159,31 +93,57 @@ std::vector<std::string> normalised_languages(const std::vector<std::string>& la
 
 }  // namespace
 
-Searcher::Searcher(const std::vector<std::string>& databases) : paths_(databases) {
-    open_shards();
+Searcher::Searcher(const std::vector<std::string>& databases, ShardOptions options)
+    : shards_(databases, options) {
+    use_shards();
 }
 
 void Searcher::open_shards() {
-    Xapian::Database db;
-    std::set<std::string> langs;
-    for (const std::string& path : paths_) {
-        std::string languages;
-        Xapian::Database shard = open_shard(path, languages);
-        std::istringstream words(languages);
-        for (std::string lang; words >> lang;) {
-            langs.insert(lang);
-        }
-        db.add_database(shard);
-    }
-    db_ = db;
-    languages_.assign(langs.begin(), langs.end());
+    shards_.reopen();
+    use_shards();
+}
+
+void Searcher::use_shards() {
+    db_ = shards_.database();
+    languages_ = shards_.languages();
+    remote_ = !shards_.remote_names().empty();
     parsers_.emplace(db_);
 }
 
-Hit Searcher::make_hit(const Xapian::MSetIterator& it, std::size_t length) {
+void Searcher::retrying(const std::string& what, const std::function<void()>& run) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            if (attempt > 1) {
+                // Opened afresh: reopen() opens the tables again only for a new revision
+                // number, and a compacted copy swapped in since can have the same one.
+                open_shards();
+            }
+            run();
+            return;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt == kReadAttempts) {
+                throw DatabaseError("the database changed under " + std::to_string(attempt) +
+                                    " attempts to " + what + " (" + e.get_msg() +
+                                    "); try again when it is written less often");
+            }
+        } catch (const Xapian::DatabaseError& e) {
+            if (attempt == kReadAttempts) {
+                throw DatabaseError("cannot " + what + ": " + e.get_description());
+            }
+        } catch (const Xapian::NetworkError& e) {
+            if (attempt == kReadAttempts) {
+                throw DatabaseError("cannot " + what + ": " + e.get_description());
+            }
+            shards_.recover(e);  // throws for a shard lost, unless it may be left out
+        }
+    }
+}
+
+Hit Searcher::make_hit(const Match& match, std::size_t rank, std::size_t length) {
+    Xapian::MSetIterator it = match.at();
     Article stored = decode_stored_fields(it.get_document().get_data());
     Hit hit;
-    hit.rank = it.get_rank() + 1;
+    hit.rank = rank;
     hit.score = it.get_weight();
     hit.id = std::move(stored.id);
     hit.title = std::move(stored.title);
@@ -201,26 +161,11 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, std::size_t length) {
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
-    for (int attempt = 1;; ++attempt) {
-        try {
-            if (attempt > 1) {
-                // Opened afresh: reopen() opens the tables again only for a new revision
-                // number, and a compacted copy swapped in since can have the same one.
-                open_shards();
-            }
-            return search_once(request);
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt == kReadAttempts) {
-                throw DatabaseError("the database changed under " + std::to_string(attempt) +
-                                    " attempts to search it (" + e.get_msg() +
-                                    "); try again when it is written less often");
-            }
-        } catch (const Xapian::DatabaseError& e) {
-            if (attempt == kReadAttempts) {
-                throw DatabaseError("search failed: " + e.get_description());
-            }
-        }
-    }
+    SearchResults results;
+    retrying("search", [&] { results = search_once(request); });
+    const std::vector<std::string>& notices = shards_.notices();
+    results.warnings.insert(results.warnings.end(), notices.begin(), notices.end());
+    return results;
 }
 
 Searcher::Prepared Searcher::prepare(const SearchRequest& request) const {
@@ -263,6 +208,37 @@ Searcher::Prepared Searcher::prepare(const SearchRequest& request) const {
     return prepared;
 }
 
+Xapian::Query Searcher::expand(Xapian::Enquire& enquire, const Xapian::Query& query) const {
+    MatchReader reader(enquire, db_, SortOrder::relevance, remote_);
+    Xapian::MSet counted;
+    std::vector<Match> best = reader.start(0, kFeedbackArticles, 0, counted);
+    Xapian::RSet feedback;
+    if (!best.empty() && best.front().at().get_weight() > 0) {
+        for (const Match& match : best) {
+            feedback.add_document(*match.at());
+        }
+    }
+    return expanded_query(enquire, query, feedback);
+}
+
+namespace {
+
+/// The matches a search reads first: the page, or from the first match on for the features
+/// that reorder or group matches.
+std::pair<Xapian::doccount, Xapian::doccount> first_window(const SearchRequest& request) {
+    auto offset = static_cast<Xapian::doccount>(request.offset);
+    auto limit = static_cast<Xapian::doccount>(request.limit);
+    if (request.collapse) {
+        return {0, kCollapseBatch};
+    }
+    if (!request.recency.empty() && request.sort == SortOrder::relevance) {
+        return {0, std::max(kRecencyDepth, offset + limit)};
+    }
+    return {offset, limit};
+}
+
+}  // namespace
+
 SearchResults Searcher::search_once(const SearchRequest& request) {
     Prepared prepared = prepare(request);
     SearchResults results = std::move(prepared.header);
@@ -271,35 +247,38 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         enquire.set_query(prepared.query);
         enquire.set_weighting_scheme(relevance_weight());
         if (request.expand && request.sort == SortOrder::relevance) {
-            enquire.set_query(expanded_query(enquire, prepared.query));
+            enquire.set_query(expand(enquire, prepared.query));
         }
         snippet_matcher_ = SnippetMatcher(prepared.query);
-        set_order(enquire, request.sort);
+        MatchReader reader(enquire, db_, request.sort, remote_);
         FacetCounter counter(request.facets, request.histogram);
         counter.attach(enquire);
         // Facets, timelines and exact totals must see every match, not only the page shown.
         bool exact = request.exact_total || counter.active();
-        Xapian::MSet mset =
-            request.collapse
-                ? enquire.get_mset(0, kCollapseBatch, exact ? db_.get_doccount() : 0)
-                : enquire.get_mset(request.offset, request.limit, exact ? db_.get_doccount() : 0);
-        results.total_estimate = mset.get_matches_estimated();
-        results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        auto [first, count] = first_window(request);
+        Xapian::MSet counted;
+        std::vector<Match> matches =
+            reader.start(first, count, exact ? db_.get_doccount() : 0, counted);
+        results.total_estimate = counted.get_matches_estimated();
+        results.total_exact =
+            counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
         if (counter.active()) {
-            counter.collect(results, db_, mset.get_matches_estimated());
+            counter.collect(results, db_, counted.get_matches_estimated());
         }
         if (request.suggest && results.total_estimate < kSuggestBelow) {
             add_suggestion(request, results);
         }
         if (request.collapse) {
-            add_stories(enquire, mset, prepared.query, request, results);
+            add_stories(reader, std::move(matches), prepared.query, request, results);
         } else if (!request.recency.empty() && request.sort == SortOrder::relevance) {
-            add_recent_hits(enquire, request, results);
+            add_recent_hits(matches, request, results);
         } else {
-            add_hits(mset, request, results);
+            add_hits(matches, request, results);
         }
     } catch (const Xapian::DatabaseError&) {
         throw;  // search() reads again
+    } catch (const Xapian::NetworkError&) {
+        throw;  // search() finds the shard lost, or reconnects
     } catch (const Xapian::WildcardError& e) {
         throw QueryError("a wildcard matches more than " + std::to_string(request.wildcard_limit) +
                          " words (" + e.get_msg() + "); make its prefix longer");
@@ -310,20 +289,25 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
 }
 
 void Searcher::add_suggestion(const SearchRequest& request, SearchResults& results) const {
-    try {
-        std::string corrected = spelling_suggestion(request.query, db_);
-        if (!corrected.empty() && corrected != request.query) {
-            results.suggestion = corrected;
+    std::string corrected = spelling_suggestion(request.query, db_);
+    if (!corrected.empty() && corrected != request.query) {
+        results.suggestion = corrected;
+    }
+    if (remote_) {
+        std::string names;
+        for (const std::string& name : shards_.remote_names()) {
+            names += (names.empty() ? "" : ", ") + name;
         }
-    } catch (const Xapian::UnimplementedError&) {
-        results.warnings.push_back("spelling suggestions are not available from remote databases");
+        results.warnings.push_back("\"did you mean\" leaves out the words of the remote shards (" +
+                                   names + "): Xapian's remote backend serves no spelling data");
     }
 }
 
-void Searcher::add_hits(const Xapian::MSet& mset, const SearchRequest& request,
+void Searcher::add_hits(const std::vector<Match>& matches, const SearchRequest& request,
                         SearchResults& results) {
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        results.hits.push_back(make_hit(it, request.snippet_length));
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+        results.hits.push_back(
+            make_hit(matches[i], request.offset + i + 1, request.snippet_length));
         if (request.sort != SortOrder::relevance) {
             results.hits.back().score = 0;
         }

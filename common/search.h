@@ -1,13 +1,18 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
+#include "databases.h"
 #include "query.h"
+#include "match_reader.h"
+#include "ranking.h"
 #include "search_types.h"
 #include "search_snippet.h"
 #include "search_stems.h"
@@ -47,17 +52,17 @@ double recency_factor(std::optional<std::int64_t> date, std::int64_t now, std::i
 /// the only user of Enquire.
 class Searcher {
   public:
-    /// Opens the databases. Throws DatabaseError when one is missing, not morgue's, or of a
-    /// newer schema.
-    explicit Searcher(const std::vector<std::string>& databases);
+    /// Opens the databases (databases.h). Throws UsageError for a malformed tcp:// address,
+    /// DatabaseError when a shard cannot be searched (see ShardOptions::partial).
+    explicit Searcher(const std::vector<std::string>& databases, ShardOptions options = {});
     /// Runs one search. Throws QueryError for a query it will not guess at, DatabaseError when
-    /// the database fails while reading.
+    /// the database fails while reading or a shard is lost (see ShardOptions::partial).
     SearchResults search(const SearchRequest& request);
 
     /// How the request's query is read, without running it (--explain).
-    Explanation explain(const SearchRequest& request) const;
+    Explanation explain(const SearchRequest& request);
     /// What the databases hold (--stats).
-    DatabaseStats stats() const;
+    DatabaseStats stats();
 
   private:
     /// A request's query, ready to run, and what the output says about it.
@@ -67,29 +72,41 @@ class Searcher {
         SearchResults header;                ///< everything but counts and hits
         QueryContext context;                ///< how the query text was read
     };
-    /// Opens (again) the databases at paths_: db_, languages_ and the query parsers.
+    /// Runs run, again on the shards opened afresh when a writer changed one meanwhile or a
+    /// remote shard failed (leaving it out under partial). Throws DatabaseError naming what.
+    void retrying(const std::string& what, const std::function<void()>& run);
+    /// Opens the shards again, then use_shards().
     void open_shards();
+    /// Takes db_, languages_ and the query parsers from the shards open.
+    void use_shards();
     Prepared prepare(const SearchRequest& request) const;
     SearchResults search_once(const SearchRequest& request);
     Xapian::docid find_article(const std::string& id) const;
     Xapian::Query copies_query(const std::string& id) const;
     Xapian::Query like_query(const std::string& id) const;
+    Xapian::Query expand(Xapian::Enquire& enquire, const Xapian::Query& query) const;
     void add_suggestion(const SearchRequest& request, SearchResults& results) const;
-    void add_hits(const Xapian::MSet& mset, const SearchRequest& request,
+    void add_hits(const std::vector<Match>& matches, const SearchRequest& request,
                   SearchResults& results);
-    void add_recent_hits(Xapian::Enquire& enquire, const SearchRequest& request,
+    void add_recent_hits(const std::vector<Match>& matches, const SearchRequest& request,
                          SearchResults& results);
-    void add_stories(Xapian::Enquire& enquire, Xapian::MSet mset, const Xapian::Query& query,
+    void add_stories(MatchReader& reader, std::vector<Match> matches, const Xapian::Query& query,
                      const SearchRequest& request, SearchResults& results);
-    Hit make_hit(const Xapian::MSetIterator& it, std::size_t length);
+    /// The hit of a match, ranked rank (1 for the first match of all).
+    Hit make_hit(const Match& match, std::size_t rank, std::size_t length);
 
-    std::vector<std::string> paths_;
+    ShardSet shards_;
     Xapian::Database db_;
     std::vector<std::string> languages_;
+    bool remote_ = false;  ///< a shard is remote: stock sorts, no spelling data from it
     SearchStemmers stemmers_;
     SnippetMatcher snippet_matcher_;  ///< of the query being run, for make_hit
     /// Made once the shards are open; a cache, so filled even by the const prepare().
     mutable std::optional<QueryParsers> parsers_;
 };
+
+/// How many of the best matches --recency re-ranks: a recent article below this depth by
+/// relevance alone is not brought up.
+inline constexpr Xapian::doccount kRecencyDepth = 200;
 
 }  // namespace morgue

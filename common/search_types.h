@@ -109,7 +109,7 @@ struct Explanation {
 
 /// What a database holds (--stats).
 struct DatabaseStats {
-    std::vector<std::string> paths;
+    std::vector<std::string> paths;  ///< the shards, as shard_addresses() names them
     std::uint64_t documents = 0;
     int schema_version = 0;
     std::optional<std::int64_t> first_date;  ///< UTC seconds of the oldest dated article
@@ -117,7 +117,8 @@ struct DatabaseStats {
     std::uint64_t undated = 0;
     std::vector<std::string> languages;
     std::vector<FacetValue> top_sources;  ///< the ten largest
-    std::uint64_t size_bytes = 0;         ///< on disk, all shards
+    std::uint64_t size_bytes = 0;         ///< on disk, all local shards
+    std::vector<std::string> warnings;    ///< shards left out, sizes not known
 };
 
 /// "source", "lang", "topic", "tag", "person", "org", "place".

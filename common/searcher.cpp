@@ -8,7 +8,7 @@ namespace morgue {
 namespace {
 
 int run_checked(const SearchCommand& command, std::ostream& out, std::ostream& err) {
-    Searcher searcher(command.databases);
+    Searcher searcher(command.databases, command.shards);
     if (command.stats || command.explain) {
         std::unique_ptr<Formatter> formatter = make_formatter(command.format, command.output);
         if (command.stats) {

@@ -12,7 +12,8 @@ namespace morgue {
 
 /// Everything `morgue-search` is asked to do.
 struct SearchCommand {
-    std::vector<std::string> databases;
+    std::vector<std::string> databases;  ///< -d: databases, stubs, tcp://HOST:PORT
+    ShardOptions shards;                 ///< --partial, --remote-timeout
     SearchRequest request;
     OutputFormat format = OutputFormat::text;
     OutputOptions output;

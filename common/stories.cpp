@@ -73,7 +73,8 @@ Xapian::Query Searcher::like_query(const std::string& id) const {
     Xapian::RSet relevant;
     relevant.add_document(doc);
     WordsOnly words;
-    Xapian::ESet eset = enquire.get_eset(kLikeTerms, relevant, &words);
+    Xapian::ESet eset =
+        enquire.get_eset(kLikeTerms, relevant, Xapian::Enquire::USE_EXACT_TERMFREQ, &words);
     std::vector<Xapian::Query> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) {
         terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight());
@@ -86,31 +87,30 @@ Xapian::Query Searcher::like_query(const std::string& id) const {
                          id_terms(db_, self));
 }
 
-void Searcher::add_stories(Xapian::Enquire& enquire, Xapian::MSet mset,
+void Searcher::add_stories(MatchReader& reader, std::vector<Match> matches,
                            const Xapian::Query& query, const SearchRequest& request,
                            SearchResults& results) {
     CopyFinder finder(db_);
     std::set<Xapian::docid> seen;
     std::size_t stories = 0;
     const std::size_t wanted = request.offset + request.limit;
-    for (Xapian::doccount start = 0; !mset.empty() && stories < wanted;) {
-        for (auto it = mset.begin(); it != mset.end() && stories < wanted; ++it) {
-            if (!seen.insert(*it).second) {
+    while (!matches.empty() && stories < wanted) {
+        for (auto match = matches.begin(); match != matches.end() && stories < wanted; ++match) {
+            Xapian::docid doc = *match->at();
+            if (!seen.insert(doc).second) {
                 continue;
             }
-            std::vector<Xapian::docid> copies = finder.copies_of(*it, query);
+            std::vector<Xapian::docid> copies = finder.copies_of(doc, query);
             seen.insert(copies.begin(), copies.end());
             if (stories++ < request.offset) {
                 continue;
             }
-            Hit hit = make_hit(it, request.snippet_length);
-            hit.rank = stories;
+            Hit hit = make_hit(*match, stories, request.snippet_length);
             hit.score = request.sort == SortOrder::relevance ? hit.score : 0;
             hit.copies = describe_copies(db_, copies);
             results.hits.push_back(std::move(hit));
         }
-        start += mset.size();
-        mset = enquire.get_mset(start, kBatch);
+        matches = reader.next(kBatch);
     }
 }
 

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <string_view>
 
 #include "errors.h"
 
@@ -76,12 +77,24 @@ Entry parse_line(const std::string& stub_path, int line, const std::string& type
     return entry;
 }
 
+/// The first bytes of a single-file glass database (xapian-compact --single-file): a regular
+/// file like a stub, but not one.
+constexpr std::string_view kSingleFileMagic{"\x0f\x0dXapian Glass", 14};
+
+bool is_single_file_database(const std::string& path) {
+    std::string head(kSingleFileMagic.size(), '\0');
+    std::ifstream in(path, std::ios::binary);
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    return in && head == kSingleFileMagic;
+}
+
 }  // namespace
 
 std::optional<std::string> stub_file(const std::string& location) {
     std::error_code ec;
     if (fs::is_regular_file(location, ec)) {
-        return location;
+        return is_single_file_database(location) ? std::nullopt
+                                                 : std::optional<std::string>(location);
     }
     fs::path inside = fs::path(location) / kStubName;
     if (fs::is_directory(location, ec) && fs::is_regular_file(inside, ec)) {

@@ -29,7 +29,8 @@ struct Entry {
 };
 
 /// The stub file a database location is, if it is one: the location itself when it is a
-/// regular file, location/XAPIANDB when it is a folder holding one; nullopt otherwise.
+/// regular file other than a single-file database, location/XAPIANDB when it is a folder
+/// holding one; nullopt otherwise.
 std::optional<std::string> stub_file(const std::string& location);
 
 /// The entries of a stub file, in order. Throws DatabaseError naming the file and line for a

@@ -20,9 +20,19 @@ struct Choices {
 
 void setup_options(CLI::App& app, morgue::SearchCommand& c, Choices& ch) {
     morgue::SearchRequest& r = c.request;
-    app.add_option("-d,--database", c.databases, "Database to search (repeat for shards)")
+    app.add_option("-d,--database", c.databases,
+                   "Database, stub file or tcp://HOST:PORT to search (repeat for shards)")
         ->envname("MORGUE_DB")
         ->allow_extra_args(false);
+    app.add_flag("--partial", c.shards.partial,
+                 "Search on without shards that cannot be reached, with a warning");
+    app.add_option_function<double>(
+           "--remote-timeout",
+           [&c](double seconds) {
+               c.shards.remote_timeout_ms = static_cast<unsigned>(seconds * 1000);
+           },
+           "Seconds to wait for a remote shard (default 30)")
+        ->check(CLI::Range(0.001, 86400.0));
     app.add_option("query", ch.words, "Query words, phrases, field:value, date:FROM..TO");
     app.add_option("--format", ch.format, "Output format")
         ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "tsv", "ids"}));

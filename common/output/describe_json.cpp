@@ -94,6 +94,8 @@ void JsonFormatter::write_stats(const DatabaseStats& s, std::ostream& out) {
     json.end_array();
     json.key("size_bytes");
     json.number(s.size_bytes);
+    json.key("warnings");
+    json.strings(s.warnings);
     json.end_object();
     json.end_object();
     out << '\n';

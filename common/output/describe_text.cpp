@@ -66,6 +66,9 @@ void Formatter::write_stats(const DatabaseStats& s, std::ostream& out) {
         out << "  " << source.count << "  " << source.value << '\n';
     }
     out << "size on disk:   " << s.size_bytes << " bytes\n";
+    for (const std::string& warning : s.warnings) {
+        out << "warning:        " << warning << '\n';
+    }
 }
 
 }  // namespace morgue

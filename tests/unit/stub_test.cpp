@@ -120,6 +120,9 @@ BOOST_AUTO_TEST_CASE(folders_with_a_stub_and_files_are_stubs) {
     BOOST_TEST(!stub::stub_file((dir.path / "absent").string()).has_value());
     BOOST_TEST(stub::stub_file((dir.path / "sharded").string()).value() == inside);
     BOOST_TEST(stub::stub_file(file).value() == file);
+    // A single-file database (xapian-compact --single-file) is a regular file but no stub.
+    std::string single = dir.write("single.glass", std::string("\x0f\x0dXapian Glass\0\1", 16));
+    BOOST_TEST(!stub::stub_file(single).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(written_stubs_read_back_and_replace_the_old) {
