@@ -92,6 +92,23 @@ def search_table(r):
     print()
 
 
+def shards_table(r):
+    shards = r["shards"]
+    if not shards:
+        return
+    latency, built = shards["latency"], shards["built"]
+    one = by_name(r["configs"])["morgue all features"]
+    built = dict(built, **{"one database": statistics.median(s.wall for s in one.samples)})
+    base = latency["one database"][0]
+    print(f"{'Sharded search, us/query':30}{'median':>9}{'p99':>9}{'vs one db':>11}"
+          f"{'index s':>9}")
+    for name, (median, p99) in latency.items():
+        print(f"{name:30}{median:9.0f}{p99:9.0f}{median / base:10.2f}x{built[name]:9.1f}")
+    print(f"  identical hits (and exact totals) in all three for {shards['same']} of "
+          f"{shards['queries']} queries; remote shards are served by xapian-tcpsrv on loopback")
+    print()
+
+
 def growth_table(r):
     if not r["growth"]:
         return
@@ -154,6 +171,7 @@ def print_report(r):
     feature_table(r)
     tables_table(r)
     search_table(r)
+    shards_table(r)
     growth_table(r)
     targets_table(r)
     print(f"({r['mode']} mode took {r['minutes']:.1f} minutes)")

@@ -13,7 +13,9 @@ Measures, each pair alternating in the same run and reported as medians:
   (b) morgue-search --batch per-query latency against a raw libxapian loop (raw_search),
       1,000 queries (batch_latency.py);
   (c) one-shot morgue-search process time against quest, same queries and database;
-  (d) --full only: indexing speed and query latency at 50,000, 200,000 and 500,000 articles.
+  (d) the same --batch latency over the same articles as 4 local shards and as 2 remote shards
+      (xapian-tcpsrv on loopback) against the one database (shard_latency.py);
+  (e) --full only: indexing speed and query latency at 50,000, 200,000 and 500,000 articles.
 
 The articles are prepared first (not timed) by bench_corpus, with morgue's own readers, as
 JSON Lines for morgue-index and as a scriptindex dump for scriptindex and raw_index, so that
@@ -46,6 +48,7 @@ DEFAULT_CORPUS = ([NEWS / "reuters21578" / "sgm-data"]
 sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 sys.path.insert(0, str(HERE))
 import batch_latency  # noqa: E402  (beside this file)
+import shard_latency  # noqa: E402
 
 from report import print_report  # noqa: E402
 
@@ -123,7 +126,8 @@ def find_tools(build):
                          "-j2 --target morgue-index morgue-search raw_search raw_index "
                          "bench_corpus (configured with -DMORGUE_BUILD_TESTS=ON)")
     for name, package in (("scriptindex", "xapian-omega"), ("quest", "xapian-tools"),
-                          ("xapian-compact", "xapian-tools"), ("xapian-delve", "xapian-tools")):
+                          ("xapian-compact", "xapian-tools"), ("xapian-delve", "xapian-tools"),
+                          ("xapian-tcpsrv", "xapian-tools")):
         path = shutil.which(name)
         if not path:
             raise BenchError(f"{name} not found: install the Debian package {package}")
@@ -258,7 +262,22 @@ def search_benchmarks(tools, db, mode):
                                   queries)
     log(f"search: one-shot processes, {ONESHOT_QUERIES} queries x {mode.oneshot_rounds} rounds")
     picked = queries[:ONESHOT_QUERIES]
-    return batch, oneshot(tools, db, picked, mode.oneshot_rounds), picked
+    return batch, oneshot(tools, db, picked, mode.oneshot_rounds), picked, queries
+
+
+def shard_benchmarks(tools, corpus, work, threads, db, queries):
+    """--batch latency over db and over its articles as 4 local and 2 remote shards; None
+    (with a note) when this morgue-index cannot shard."""
+    help_text = subprocess.run([tools["morgue-index"], "--help"], capture_output=True,
+                               text=True).stdout
+    if "--shards" not in help_text:
+        return None
+    log(f"shards: building 4 and 2 shards; {QUERIES} queries x 3 rounds over each layout")
+    built = shard_latency.build_layouts(tools["morgue-index"], corpus.jsonl, work, threads)
+    latency, same = shard_latency.measure(tools["morgue-search"], db, work, queries)
+    for shards in (4, 2):
+        shutil.rmtree(work / f"shards-{shards}", ignore_errors=True)
+    return {"latency": latency, "same": same, "queries": len(queries), "built": built}
 
 
 # ---- growth ----
@@ -313,14 +332,17 @@ def run(args, work):
     index_rounds(configs, work, mode)
     sizes = {c.name: measure_db(tools, work / slug(c.name), work) for c in configs if c.main}
     morgue_db = work / slug("morgue all features")
-    batch, shots, picked = search_benchmarks(tools, morgue_db, mode)
+    batch, shots, picked, queries = search_benchmarks(tools, morgue_db, mode)
+    shards = shard_benchmarks(tools, corpus, work, threads, morgue_db, queries)
+    if shards is None:
+        notes.append("morgue-index has no --shards: no sharded search figures")
     for c in configs:
         shutil.rmtree(work / slug(c.name), ignore_errors=True)
     growth = [growth_point(tools, inputs, work, n, threads) for n in mode.growth]
     print_report({"mode": "full" if args.full else "quick", "machine": machine(),
                   "corpus": corpus, "mode_spec": mode, "threads": threads, "notes": notes,
                   "configs": configs, "sizes": sizes, "batch": batch, "oneshot": shots,
-                  "oneshot_queries": picked, "growth": growth,
+                  "oneshot_queries": picked, "shards": shards, "growth": growth,
                   "minutes": (time.perf_counter() - started) / 60})
 
 
