@@ -245,6 +245,8 @@ batch_with_a_death() {
     serve port "$TMP/archive/shard-1"
     coproc SEARCH { "$MORGUE_SEARCH" --batch --limit 1 "$@" -d "tcp://127.0.0.1:$P0" \
         -d "tcp://127.0.0.1:$port" 2>"$TMP/batch.err"; }
+    # Bash unsets SEARCH_PID as soon as the coprocess ends: keep it for the wait.
+    local search_pid=$SEARCH_PID
     echo '{"query": "*", "count": true}' >&"${SEARCH[1]}"
     read -r FIRST <&"${SEARCH[0]}"
     stop "$port"
@@ -253,7 +255,7 @@ batch_with_a_death() {
     echo 'harbour' >&"${SEARCH[1]}"
     read -r THIRD <&"${SEARCH[0]}"
     exec {SEARCH[1]}>&-
-    wait "$SEARCH_PID"
+    wait "$search_pid"
     BATCH_CODE=$?
     DIED=$port
 }
@@ -276,13 +278,14 @@ expect_eq "batch --partial: nothing on stderr" "" "$(cat "$TMP/batch.err")"
 serve IDLE "$TMP/archive/shard-1" --idle-timeout 200
 coproc SEARCH { "$MORGUE_SEARCH" --batch --limit 1 -d "tcp://127.0.0.1:$P0" \
     -d "tcp://127.0.0.1:$IDLE" 2>"$TMP/batch.err"; }
+SEARCH_PID_KEPT=$SEARCH_PID
 echo '{"query": "*", "count": true}' >&"${SEARCH[1]}"
 read -r FIRST <&"${SEARCH[0]}"
 sleep 1  # past the server's idle timeout: it closes the connection
 echo '{"query": "*", "count": true}' >&"${SEARCH[1]}"
 read -r SECOND <&"${SEARCH[0]}"
 exec {SEARCH[1]}>&-
-wait "$SEARCH_PID"
+wait "$SEARCH_PID_KEPT"
 expect_eq "idle connection: before" "$TOTAL []" "$(field "$FIRST" 'doc["total"]["estimate"], doc["warnings"]' | tr -d '(,)')"
 expect_eq "idle connection: reconnected" "$TOTAL []" "$(field "$SECOND" 'doc["total"]["estimate"], doc["warnings"]' | tr -d '(,)')"
 expect_eq "idle connection: nothing on stderr" "" "$(cat "$TMP/batch.err")"
