@@ -99,7 +99,10 @@ if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=3m morgue-test "$SMALL" 2>/d
     exit
 fi
 trap 'umount "$SMALL"; rm -rf "$TMP"' EXIT
-expect_code "full disk: fresh database on two threads" 3 \
+# The segments of a fresh database are merged in by Xapian's compaction: when the disk fills
+# during that merge, the same leak of Xapian's as with --compact above.
+LSAN_OPTIONS="suppressions=$TMP/leaks-of-xapian" \
+    expect_code "full disk: fresh database on two threads" 3 \
     "$MORGUE_INDEX" -q -j2 -d "$SMALL/fresh" "$TMP/second.jsonl"
 expect_write_failure "full disk, segments" "$SMALL/fresh" "No space left on device"
 expect_database "full disk: fresh database after the failure" "$SMALL/fresh" "$TMP/none"
